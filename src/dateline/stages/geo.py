@@ -1,0 +1,482 @@
+"""The geo stage: find place names, resolve them against the gazetteer.
+
+Recognition does not trust the NER labels alone (small models tag many
+Arabic place names as PERSON): a name next to a place word ("the X
+neighbourhood", "the town of X", "X province") is a place whatever its label.
+Resolution prefers the article's focus country, a division named in the
+context ("the Homs province town of X"), and population. A sub-place the
+gazetteer lacks is coded at the town it lies in, with precision
+``neighbourhood`` (``exact`` for buildings).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+from dateline.gazetteer import (
+    Candidate,
+    Gazetteer,
+    country_of_demonym,
+    ensure_gazetteer,
+    haversine_km,
+    normalize_name,
+)
+from dateline.resources import load_json
+from dateline.types import (
+    ParsedDoc,
+    Place,
+    PlacedDoc,
+    PlaceMention,
+    Precision,
+    Span,
+    TimedDoc,
+    Token,
+)
+
+_NAME_JOINERS = {"al", "el", "bin", "ibn", "abu", "bab", "de", "del", "da", "-"}
+
+
+@dataclass(frozen=True)
+class _Phrase:
+    """A place phrase before resolution."""
+
+    name: str
+    start: int  # document token indices, half-open
+    end: int
+    kind: str | None  # "sub_place", "site", "settlement", "admin1", "admin2" or None
+    parent: str | None = None  # "X neighbourhood of <parent>"
+    division: str | None = None  # "the <division> province town of X"
+    label: str = ""
+
+
+@cache
+def _words() -> dict[str, frozenset[str]]:
+    data = load_json("place_words.json")
+    return {key: frozenset(value) for key, value in data.items() if isinstance(value, list)}
+
+
+def place_kind(word: str) -> str | None:
+    lowered = word.lower()
+    for kind in ("sub_place", "site", "epithet", "settlement", "admin1", "admin2"):
+        if lowered in _words()[kind]:
+            return kind
+    return None
+
+
+def _is_name_token(token: Token) -> bool:
+    if token.text[:1].isupper() and token.text.lower() in _NAME_JOINERS:
+        return True  # "Bab Hud", "Al Qusayr", "Abu Kamal"
+    return token.pos == "PROPN" or (
+        token.text[:1].isupper() and token.pos in {"NOUN", "ADJ", "X"} and token.dep == "compound"
+    )
+
+
+def _is_joiner(token: Token) -> bool:
+    return token.text.lower() in _NAME_JOINERS
+
+
+def _name_before(tokens: tuple[Token, ...], index: int, lower: int) -> int:
+    """Start of the proper name ending just before ``index`` (``index`` if none)."""
+    start, j = index, index - 1
+    while j >= lower:
+        if _is_name_token(tokens[j]):
+            start, j = j, j - 1
+            continue
+        # joiners ("al", "bin", "-") belong to a name only between name words
+        k = j
+        while k >= lower and _is_joiner(tokens[k]):
+            k -= 1
+        if k == j or k < lower or not _is_name_token(tokens[k]) or start == index:
+            break
+        start, j = k, k - 1
+    return start
+
+
+def _name_after(tokens: tuple[Token, ...], index: int, upper: int) -> int:
+    """End of the proper name starting at ``index`` (``index`` if none)."""
+    end = index
+    while end < upper:
+        if _is_name_token(tokens[end]):
+            end += 1
+            continue
+        k = end
+        while k < upper and _is_joiner(tokens[k]):
+            k += 1
+        if k == end or k >= upper or not _is_name_token(tokens[k]) or end == index:
+            break
+        end = k
+    return end
+
+
+def _text(parsed: ParsedDoc, start: int, end: int) -> str:
+    text = parsed.document.text
+    return text[parsed.tokens[start].start : parsed.tokens[end - 1].end]
+
+
+def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
+    """Places announced by a place word: "X neighbourhood", "town of X", "X province"."""
+    tokens = parsed.tokens
+    phrases: list[_Phrase] = []
+    for i in range(lower, upper):
+        token = tokens[i]
+        kind = place_kind(token.text)
+        if kind is None or token.pos not in {"NOUN", "PROPN"}:
+            continue
+        name_start = _name_before(tokens, i, lower)
+        named_before = name_start < i
+        has_of = i + 1 < upper and tokens[i + 1].text.lower() == "of"
+        after_start = i + 2
+        after_end = _name_after(tokens, after_start, upper) if has_of else after_start
+        named_after = after_end > after_start
+        division = None
+        # "the Homs province town of X": a division named before the place word
+        if i - 1 >= lower and place_kind(tokens[i - 1].text) == "admin1":
+            div_start = _name_before(tokens, i - 1, lower)
+            if div_start < i - 1:
+                division = _text(parsed, div_start, i - 1)
+        if named_before:
+            name_end = i + 1 if kind == "site" and token.text[:1].isupper() else i
+            if place_kind(_text(parsed, name_start, i + 1)) == "sub_place":
+                name_end, kind = i + 1, "sub_place"  # "the Old City": named by its kind
+            parent = _text(parsed, after_start, after_end) if named_after else None
+            phrases.append(
+                _Phrase(
+                    _text(parsed, name_start, name_end), name_start, i + 1, kind, parent, division
+                )
+            )
+        elif named_after:
+            phrases.append(
+                _Phrase(
+                    _text(parsed, after_start, after_end),
+                    after_start,
+                    after_end,
+                    kind if kind != "sub_place" else "sub_place_or_parent",
+                    None,
+                    division,
+                )
+            )
+    return phrases
+
+
+def _strip_name(text: str) -> str:
+    text = text.strip()
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article) :]
+    if text.endswith(("'s", "’s")):
+        text = text[:-2]
+    return text.strip(" -,.")
+
+
+def _entity_phrases(parsed: ParsedDoc, lower: int, upper: int, taken: set[int]) -> list[_Phrase]:
+    labels = _words()["entity_labels"]
+    phrases = []
+    for mention in parsed.entities:
+        if not (lower <= mention.token_start < upper) or mention.label not in labels:
+            continue
+        if any(i in taken for i in range(mention.token_start, mention.token_end)):
+            continue
+        name = _strip_name(mention.text)
+        kind = None
+        words = name.split()
+        # "Homs city", "Homs province": the last word types the place
+        if place_kind(name) == "sub_place":
+            kind = "sub_place"  # "the Old City": a part of the town, named by its kind
+        elif len(words) > 1 and (last := place_kind(words[-1])) in {
+            "settlement",
+            "admin1",
+            "admin2",
+        }:
+            name, kind = " ".join(words[:-1]), last
+        if name:
+            phrases.append(
+                _Phrase(name, mention.token_start, mention.token_end, kind, label=mention.label)
+            )
+    return phrases
+
+
+def _known_names(
+    parsed: ParsedDoc, lower: int, upper: int, found: list[_Phrase], known: Mapping[str, object]
+) -> list[_Phrase]:
+    """Entities of any label that name a place already resolved in this article."""
+    taken = {i for p in found for i in range(p.start, p.end)}
+    phrases = []
+    for mention in parsed.entities:
+        if not (lower <= mention.token_start < upper) or mention.token_start in taken:
+            continue
+        name = _strip_name(mention.text)
+        if name and normalize_name(name) in known:
+            phrases.append(_Phrase(name, mention.token_start, mention.token_end, None))
+    return phrases
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _focus_country(parsed: ParsedDoc, gazetteer: Gazetteer) -> str | None:
+    """The country the article is about: the most mentioned, by name, adjective or town."""
+    votes: dict[str, float] = {}
+    for mention in parsed.entities:
+        name = _strip_name(mention.text)
+        if mention.label == "NORP":
+            code = country_of_demonym(name.split()[0]) if name else None
+            if code:
+                votes[code] = votes.get(code, 0.0) + 1
+        elif mention.label in {"GPE", "LOC"}:
+            country = gazetteer.country(name)
+            if country is not None:
+                votes[country.country] = votes.get(country.country, 0.0) + 1.5
+                continue
+            candidates = gazetteer.lookup(name, limit=1)
+            if candidates:
+                votes[candidates[0].country] = votes.get(candidates[0].country, 0.0) + 1
+    if not votes:
+        return None
+    return max(votes, key=lambda code: votes[code])
+
+
+def _candidate_score(
+    candidate: Candidate, focus: str | None, division: str | None, near: list[tuple[float, float]]
+) -> float:
+    score = math.log10(candidate.population + 1) / 2
+    if focus and candidate.country == focus:
+        score += 3
+    # a bare name is a country, else a town; a division only when the text says so
+    score += {"country": 4.0, "city": 0.5}.get(candidate.feature, -0.5)
+    if (
+        division
+        and candidate.admin1_name
+        and normalize_name(division) == normalize_name(candidate.admin1_name)
+    ):
+        score += 3
+    if (
+        near
+        and min(haversine_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in near) < 150
+    ):
+        score += 1
+    return score
+
+
+def _place_from(candidate: Candidate, precision: Precision | None = None) -> Place:
+    if precision is None:
+        precision = {
+            "country": Precision.COUNTRY,
+            "admin1": Precision.ADMIN1,
+            "admin2": Precision.ADMIN2,
+        }.get(candidate.feature, Precision.TOWN)
+    return Place(
+        name=candidate.name,
+        country=candidate.country,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        precision=precision,
+        admin1=candidate.admin1_name if candidate.feature != "country" else None,
+        geonameid=candidate.geonameid,
+    )
+
+
+_COARSENESS = list(Precision)  # finest first
+
+
+def _coarser(a: Precision, b: Precision) -> Precision:
+    return a if _COARSENESS.index(a) > _COARSENESS.index(b) else b
+
+
+class _Resolver:
+    """Resolves the place phrases of one document, remembering what each name meant."""
+
+    def __init__(self, gazetteer: Gazetteer, focus: str | None) -> None:
+        self.gazetteer = gazetteer
+        self.focus = focus
+        self.towns: list[Place] = []  # towns resolved so far: anchors for sub-places
+        self.known: dict[str, tuple[Place, float]] = {}  # one sense per name per article
+
+    def best(self, name: str, division: str | None = None) -> tuple[Candidate, float] | None:
+        candidates = self.gazetteer.lookup(name, limit=25)
+        if not candidates:
+            return None
+        near = [(p.lat, p.lon) for p in self.towns[-5:]]
+        scored = sorted(
+            ((_candidate_score(c, self.focus, division, near), c) for c in candidates),
+            key=lambda pair: -pair[0],
+        )
+        top, runner = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
+        confidence = 1 / (1 + math.exp(-(top - runner) - 0.5))
+        return scored[0][1], confidence
+
+    def admin1(self, name: str) -> Place | None:
+        division = self.gazetteer.admin1(name, self.focus)
+        if division is None:
+            return None
+        # provinces are coded at their capital when it carries the province's name
+        for candidate in self.gazetteer.lookup(name, country=division.country, limit=10):
+            if candidate.feature == "city" and candidate.admin1_code == division.admin1_code:
+                return Place(
+                    name=division.name,
+                    country=division.country,
+                    lat=candidate.lat,
+                    lon=candidate.lon,
+                    precision=Precision.ADMIN1,
+                    admin1=division.name,
+                    geonameid=division.geonameid,
+                )
+        return _place_from(division, Precision.ADMIN1)
+
+    def main_town(self) -> Place | None:
+        """The town the article is about so far: the most mentioned, then the latest."""
+        towns = [p for p in self.towns if self.focus is None or p.country == self.focus]
+        if not towns:
+            return None
+        counts = Counter(p.geonameid for p in towns)
+        return max(reversed(towns), key=lambda p: counts[p.geonameid])
+
+    def _town(
+        self, candidate: Candidate, confidence: float, precision: Precision | None = None
+    ) -> tuple[Place, float]:
+        place = _place_from(candidate)
+        if candidate.feature == "city":
+            self.towns.append(place)
+        return (replace(place, precision=precision) if precision else place), confidence
+
+    def resolve(self, phrase: _Phrase) -> tuple[Place, float] | None:
+        """The place a phrase names when the gazetteer knows it; None for unknown sub-places."""
+        key = normalize_name(phrase.name)
+        if key in self.known:
+            place, score = self.known[key]
+            if place.precision in {Precision.TOWN, Precision.NEIGHBOURHOOD} and not place.anchor:
+                self.towns.append(replace(place, precision=Precision.TOWN))
+            return place, score
+        resolved = self._resolve(phrase)
+        if resolved is not None:
+            self.known[key] = resolved
+        return resolved
+
+    def _resolve(self, phrase: _Phrase) -> tuple[Place, float] | None:
+        kind = phrase.kind
+        if kind == "admin1":
+            place = self.admin1(phrase.name)
+            return (place, 0.8) if place else None
+        if kind in {"sub_place", "site"} and phrase.parent is None and kind != "site":
+            # "the Homs district": a part of a known town
+            found = self.best(phrase.name)
+            if found and found[0].feature == "city" and found[0].country in {self.focus, None}:
+                return self._town(found[0], found[1], Precision.NEIGHBOURHOOD)
+            return None
+        if kind in {"sub_place", "site"}:
+            return None
+        found = self.best(phrase.name, phrase.division)
+        if found is None:
+            return None
+        if kind == "sub_place_or_parent" and found[0].feature == "city":
+            # "a district of Homs": somewhere in the town
+            return self._town(found[0], found[1], Precision.NEIGHBOURHOOD)
+        return self._town(*found)
+
+    def _parent(self, name: str) -> Place | None:
+        """The town a named parent stands for ("the Old City" of an earlier town)."""
+        if (known := self.known.get(normalize_name(name))) is not None:
+            return known[0]
+        found = self.best(name)
+        if found and found[0].feature == "city" and found[0].country in {self.focus, None}:
+            return _place_from(found[0])
+        return None
+
+    def anchor_for(self, phrase: _Phrase, following: Place | None) -> tuple[Place, float] | None:
+        """Code a place the gazetteer lacks at the place it lies in."""
+        key = normalize_name(phrase.name)
+        if key in self.known:
+            return self.known[key]
+        if phrase.kind not in {
+            "sub_place",
+            "site",
+            "epithet",
+            "sub_place_or_parent",
+            "settlement",
+        } and phrase.label not in {"GPE", "FAC"}:
+            return None
+        anchor = self._parent(phrase.parent) if phrase.parent else None
+        anchor = anchor or following or self.main_town()
+        if anchor is None:
+            return None
+        own = Precision.EXACT if phrase.kind == "site" else Precision.NEIGHBOURHOOD
+        if phrase.kind == "epithet":
+            own = Precision.TOWN
+        place = Place(
+            name=phrase.name,
+            country=anchor.country,
+            lat=anchor.lat,
+            lon=anchor.lon,
+            precision=_coarser(own, anchor.precision)
+            if anchor.precision != Precision.TOWN
+            else own,
+            admin1=anchor.admin1,
+            anchor=anchor.name,
+        )
+        score = 0.6 if phrase.kind else 0.3
+        self.known[key] = (place, score)
+        return place, score
+
+
+@cache
+def _gazetteer(path: str) -> Gazetteer:
+    return ensure_gazetteer(Path(path))
+
+
+_FOLLOWING_WINDOW = 10  # tokens: "the X bastion in the province of Y" codes X at Y
+
+
+def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
+    parsed = timed.parsed
+    gazetteer = _gazetteer(str(gazetteer_path))
+    focus = _focus_country(parsed, gazetteer)
+    resolver = _Resolver(gazetteer, focus)
+    mentions: list[PlaceMention] = []
+    for sentence in parsed.sentences:
+        lower, upper = sentence.token_start, sentence.token_end
+        phrases = _cue_phrases(parsed, lower, upper)
+        taken = {i for p in phrases for i in range(p.start, p.end)}
+        phrases += _entity_phrases(parsed, lower, upper, taken)
+        phrases += _known_names(parsed, lower, upper, phrases, resolver.known)
+        phrases.sort(key=lambda p: p.start)
+        resolved = {id(p): resolver.resolve(p) for p in phrases}
+        for phrase in phrases:
+            if resolved[id(phrase)] is None:
+                following = next(
+                    (
+                        found[0]
+                        for other in phrases
+                        if (found := resolved[id(other)]) is not None
+                        and phrase.end <= other.start < phrase.end + _FOLLOWING_WINDOW
+                        and found[0].precision != Precision.COUNTRY
+                    ),
+                    None,
+                )
+                resolved[id(phrase)] = resolver.anchor_for(phrase, following)
+        for phrase in phrases:
+            found = resolved[id(phrase)]
+            if found is None:
+                continue
+            place, score = found
+            first, last = parsed.tokens[phrase.start], parsed.tokens[phrase.end - 1]
+            mentions.append(
+                PlaceMention(
+                    text=parsed.document.text[first.start : last.end],
+                    span=Span(first.start, last.end),
+                    sentence=sentence.index,
+                    place=place,
+                    score=score,
+                    token_start=phrase.start,
+                    token_end=phrase.end,
+                )
+            )
+    focus_place = None
+    if focus:
+        country = gazetteer.country(focus)
+        if country is not None:
+            focus_place = _place_from(country, Precision.COUNTRY)
+    return PlacedDoc(timed, tuple(mentions), focus_place)

@@ -1,0 +1,51 @@
+"""What a matching rule is, and what it says about the text it matched."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.types import DateInterval
+
+DATE = "date"
+DURATION = "duration"
+IGNORE = "ignore"  # matched only to keep its words out of other expressions ("a 25-year-old")
+
+
+class NotExpression(Exception):  # noqa: N818 - a signal that a match is not a time expression
+    """The pattern matched, but in this context the words do not express a time."""
+
+
+@dataclass(frozen=True)
+class Resolution:
+    kind: str  # DATE, DURATION or IGNORE
+    value: str
+    interval: DateInterval | None = None
+    anchor_relative: bool = False
+
+
+Resolver = Callable[[re.Match[str], dt.date | None], Resolution]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern and the function that turns one of its matches into a resolution.
+
+    When the pattern has a group named ``e``, only that group is the expression's
+    span; the rest of the match is context ("since" in "since June").
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        if "e" in self.pattern.groupindex and match.group("e") is not None:
+            return match.span("e")
+        return match.span()
+
+
+def ignore(match: re.Match[str], published: dt.date | None) -> Resolution:
+    return Resolution(IGNORE, "")
