@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -21,6 +20,7 @@ from dateline.stages.events.lexicon import EventClass, lexicon
 from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger, find_triggers, is_reported_event
 from dateline.stages.geo import place_kind
+from dateline.stages.time import shift
 from dateline.types import (
     Actor,
     ActorDoc,
@@ -39,7 +39,6 @@ from dateline.types import (
 
 _ARMED_KINDS = {1, 2, 3, 4, 8}
 _STATE_KINDS = {1, 8}
-_ANCHOR = re.compile(r"ANCHOR([+-])P(\d+)([DWMY])")
 _CARRY_SENTENCES = 2  # a sentence without a place or date continues the story of the last event
 
 
@@ -84,22 +83,18 @@ def _is_complement_of(tree: SentenceTree, trigger: Trigger, expression: TimeExpr
 def _anchored(
     expression: TimeExpression, tree: SentenceTree, trigger: Trigger, reference: DateInterval | None
 ) -> DateInterval | None:
-    """ "two days after <this event>": counted back from the story's reference date."""
-    match = _ANCHOR.fullmatch(expression.value)
-    if match is None or reference is None:
+    """ "two days after <this event>", "two days later": counted from the story's reference date."""
+    if reference is None or not expression.value.startswith("ANCHOR"):
         return None
-    sign, amount, unit = match.groups()
-    days = int(amount) * {"D": 1, "W": 7, "M": 30, "Y": 365}[unit]
-    if expression.text.lower().endswith(("after", "before")) and _is_complement_of(
-        tree, trigger, expression
-    ):
-        # "X comes two days after <event>": the event after the words happened before the
-        # anchor, so the shift runs the other way
-        sign = "-" if sign == "+" else "+"
-    delta = dt.timedelta(days=days if sign == "+" else -days)
+    value = expression.value
+    if expression.text.lower().endswith(("after", "before")):
+        if not _is_complement_of(tree, trigger, expression):
+            return None  # "X comes two days after Y" dates Y from X, not X itself
+        # the event after "two days after" happened two days before the anchor
+        value = value.translate(str.maketrans("+-", "-+"))
     try:
-        return DateInterval(reference.start + delta, reference.end + delta, reference.granularity)
-    except OverflowError:
+        return shift(reference, value)
+    except ValueError:
         return None
 
 
@@ -161,7 +156,7 @@ def _reports_toll_of_other(tree: SentenceTree, trigger: Trigger, heads: set[int]
     head = tree[trigger.head]
     if head.dep in {"acl", "amod"}:
         return True
-    if head.dep == "relcl" and head.head in heads:
+    if head.dep in {"relcl", "advcl"} and head.head in heads:
         return True
     for child in tree.children(head.i, "nsubj", "prep"):
         inside = tree.subtree(child.i)

@@ -82,9 +82,13 @@ def find_counts(tokens: tuple[Token, ...], excluded: list[Span]) -> list[Count]:
         value, used, vague = parsed
         end = i + used
         following = tokens[end].text.lower() if end < len(tokens) else ""
+        if following in {"-", "–"} and end + 1 < len(tokens):
+            following = tokens[end + 1].text.lower()  # "a 20-year-old", "a 5-km stretch"
+        preceding = tokens[start - 1].text.lower() if start > 0 else ""
         inside_date = any(s.start <= tokens[i].start < s.end for s in excluded)
         is_year = not vague and 1900 <= value <= 2100 and tokens[i].text.isdigit()
-        if following in units or inside_date or is_year or value == 0:
+        is_age = preceding in numbers["non_victim_before"]  # "a man aged 35"
+        if following in units or inside_date or is_year or is_age or value == 0:
             i = end
             continue
         if vague or qualifier == "lower_bound":
@@ -101,6 +105,14 @@ def find_counts(tokens: tuple[Token, ...], excluded: list[Span]) -> list[Count]:
         counts.append(Count(start, end, low, high))
         i = end
     return counts
+
+
+_PHRASE_BREAKS = {"and", "but", "while", "whereas", ";", ",", "including"}
+
+
+def _same_phrase(tokens: tuple[Token, ...], start: int, end: int) -> bool:
+    """No clause break between a count and its death word ("killed 3, and 2 million fled")."""
+    return not any(t.text.lower() in _PHRASE_BREAKS for t in tokens[start:end])
 
 
 def _is_death_word(token: Token) -> bool:
@@ -122,8 +134,11 @@ def find_fatalities(
         near = [
             d
             for d in deaths
-            if count.end <= d < count.end + _BEFORE_DEATH
-            or count.start - _AFTER_DEATH <= d < count.start
+            if (count.end <= d < count.end + _BEFORE_DEATH and _same_phrase(tokens, count.end, d))
+            or (
+                count.start - _AFTER_DEATH <= d < count.start
+                and _same_phrase(tokens, d + 1, count.start)
+            )
         ]
         if not near:
             continue

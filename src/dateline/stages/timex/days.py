@@ -45,10 +45,6 @@ def add_months(date: dt.date, months: int) -> dt.date:
     return day(year, month0 + 1, min(date.day, last))
 
 
-def interval(start: dt.date, end: dt.date, granularity: Granularity) -> DateInterval:
-    return DateInterval(start, end, granularity)
-
-
 def one_day(date: dt.date) -> DateInterval:
     return DateInterval(date, date, Granularity.DAY)
 

@@ -1,0 +1,183 @@
+"""The dedup stage: repeated mentions of one event merge, keeping the most specific details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from dateline.stages.dedup import is_same_event, merge, same_place
+from dateline.types import (
+    Actor,
+    DateInterval,
+    Event,
+    EventDate,
+    Evidence,
+    Fatalities,
+    Granularity,
+    Place,
+    Precision,
+    Span,
+)
+
+ARMY = Actor("Military Forces of Syria", 1, "SY")
+REBELS = Actor("Rebels (Syria)", 2, "SY")
+MILITIA = Actor("Hezbollah", 3, "LB")
+CIVILIANS = Actor("Civilians (Syria)", 7, "SY")
+
+HOMS = Place("Homs", "SY", 34.73, 36.72, Precision.TOWN, "Homs", 169577)
+ALEPPO = Place("Aleppo", "SY", 36.2, 37.16, Precision.TOWN, "Aleppo", 170063)
+WAER = Place("Waer", "SY", 34.73, 36.72, Precision.NEIGHBOURHOOD, "Homs", anchor="Homs")
+OLD_CITY = Place("Old City", "SY", 34.73, 36.72, Precision.NEIGHBOURHOOD, "Homs", anchor="Homs")
+SYRIA = Place("Syria", "SY", 35.0, 38.0, Precision.COUNTRY, geonameid=163843)
+
+DAY = DateInterval(dt.date(2021, 3, 8), dt.date(2021, 3, 8), Granularity.DAY)
+RECENT = DateInterval(dt.date(2021, 3, 8), dt.date(2021, 3, 10), Granularity.RANGE)
+MONTH = DateInterval(dt.date(2021, 3, 1), dt.date(2021, 3, 31), Granularity.MONTH)
+LAST_YEAR = DateInterval(dt.date(2020, 3, 8), dt.date(2020, 3, 8), Granularity.DAY)
+UNSTATED = EventDate(RECENT, None)  # the default interval before publication
+
+
+def _event(
+    event_id: str,
+    *,
+    event_type: str = "Battles",
+    sub_event_type: str = "Armed clash",
+    date: EventDate = UNSTATED,
+    actor1: Actor = ARMY,
+    actor2: Actor | None = REBELS,
+    location: Place = HOMS,
+    fatalities: Fatalities | None = None,
+    assoc: tuple[Actor, ...] = (),
+    start: int = 0,
+) -> Event:
+    sentence = Span(start, start + 40)
+    return Event(
+        event_id=event_id,
+        doc_id="doc",
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        date=date,
+        actor1=actor1,
+        assoc_actor1=assoc,
+        actor2=actor2,
+        location=location,
+        fatalities=fatalities,
+        sentence=sentence,
+        evidence_text="x" * 40,
+        background=False,
+        trigger="fought",
+        provenance=(Evidence("trigger", Span(start, start + 6), "fought"),),
+        confidence=0.6,
+    )
+
+
+def test_two_mentions_of_one_event_merge_keeping_the_most_specific() -> None:
+    fighting = _event(
+        "a",
+        date=UNSTATED,
+        location=HOMS,
+        fatalities=Fatalities(3, 3, "3 killed"),
+    )
+    takeover = _event(
+        "b",
+        sub_event_type="Government regains territory",
+        date=EventDate(DAY, "on Monday"),
+        location=WAER,
+        fatalities=Fatalities(12, None, "at least 12 killed"),
+        assoc=(MILITIA,),
+        start=100,
+    )
+    (merged,) = merge([fighting, takeover])
+    assert merged.event_id == "a"  # the first mention names the event
+    assert merged.sub_event_type == "Government regains territory"
+    assert merged.date == EventDate(DAY, "on Monday")
+    assert merged.location == WAER
+    assert merged.fatalities == Fatalities(12, None, "at least 12 killed")
+    assert merged.assoc_actor1 == (MILITIA,)
+    assert {e.span.start for e in merged.provenance} == {0, 100}
+    assert merged.confidence > max(fighting.confidence, takeover.confidence)
+
+
+def test_the_merge_does_not_depend_on_which_mention_comes_first() -> None:
+    vague = _event("a", date=EventDate(MONTH, "in March"), location=HOMS)
+    exact = _event("b", date=EventDate(DAY, "on Monday"), location=WAER, start=50)
+    for order in ([vague, exact], [exact, vague]):
+        (merged,) = merge(order)
+        assert merged.date == EventDate(DAY, "on Monday")
+        assert merged.location == WAER
+
+
+def test_the_larger_toll_wins() -> None:
+    low = _event("a", fatalities=Fatalities(5, 5, "five"))
+    high = _event("b", fatalities=Fatalities(20, None, "at least 20"))
+    untold = _event("c")
+    (merged,) = merge([low, untold, high])
+    assert merged.fatalities == Fatalities(20, None, "at least 20")
+
+
+def test_a_stated_date_beats_the_default_interval() -> None:
+    undated = _event("a", date=UNSTATED)
+    dated = _event("b", date=EventDate(MONTH, "in March"))
+    (merged,) = merge([undated, dated])
+    assert merged.date.text == "in March"
+
+
+def test_different_places_do_not_merge() -> None:
+    assert len(merge([_event("a", location=HOMS), _event("b", location=ALEPPO)])) == 2
+
+
+def test_two_named_parts_of_one_town_do_not_merge() -> None:
+    assert not same_place(WAER, OLD_CITY)
+    assert len(merge([_event("a", location=WAER), _event("b", location=OLD_CITY)])) == 2
+
+
+def test_a_part_of_a_town_is_the_same_place_as_the_town() -> None:
+    assert same_place(WAER, HOMS) and same_place(HOMS, WAER)
+    assert not same_place(WAER, ALEPPO)
+
+
+def test_dates_that_do_not_overlap_do_not_merge() -> None:
+    this_year = _event("a", date=EventDate(DAY, "on Monday"))
+    last_year = _event("b", date=EventDate(LAST_YEAR, "on 8 March 2020"))
+    assert not is_same_event(this_year, last_year)
+    assert len(merge([this_year, last_year])) == 2
+
+
+def test_an_unresolved_date_only_matches_another_unresolved_date() -> None:
+    unresolved = _event("a", date=EventDate(None, None))
+    assert is_same_event(unresolved, _event("b", date=EventDate(None, None)))
+    assert not is_same_event(unresolved, _event("c", date=EventDate(DAY, "on Monday")))
+
+
+def test_different_event_types_do_not_merge() -> None:
+    battle = _event("a")
+    strike = _event(
+        "b", event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor2=None
+    )
+    assert len(merge([battle, strike])) == 2
+
+
+def test_the_same_pair_of_actors_in_either_role_is_the_same_event() -> None:
+    one_way = _event("a", actor1=ARMY, actor2=REBELS)
+    other_way = _event("b", actor1=REBELS, actor2=ARMY)
+    assert is_same_event(one_way, other_way)
+
+
+def test_different_actors_are_different_events() -> None:
+    army_attack = _event("a", event_type="Violence against civilians", actor2=CIVILIANS)
+    militia_attack = replace(army_attack, event_id="b", actor1=MILITIA)
+    assert not is_same_event(army_attack, militia_attack)
+    assert len(merge([army_attack, militia_attack])) == 2
+
+
+def test_merge_keeps_order_and_is_idempotent() -> None:
+    events = [
+        _event("a", location=HOMS),
+        _event("b", location=ALEPPO),
+        _event("c", location=WAER, date=EventDate(DAY, "on Monday")),
+        _event("d", location=SYRIA, date=EventDate(LAST_YEAR, "a year ago")),
+    ]
+    merged = merge(events)
+    assert [e.event_id for e in merged] == ["a", "b", "d"]
+    assert merge(merged) == merged
+    assert merge([]) == ()
