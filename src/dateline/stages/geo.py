@@ -361,14 +361,14 @@ class _Resolver:
         if kind == "admin1":
             place = self.admin1(phrase.name)
             return (place, 0.8) if place else None
-        if kind in {"sub_place", "site"} and phrase.parent is None and kind != "site":
+        if kind == "sub_place" and phrase.parent is None:
             # "the Homs district": a part of a known town
             found = self.best(phrase.name)
             if found and found[0].feature == "city" and found[0].country in {self.focus, None}:
                 return self._town(found[0], found[1], Precision.NEIGHBOURHOOD)
             return None
         if kind in {"sub_place", "site"}:
-            return None
+            return None  # named parts and buildings are anchored to their town later
         found = self.best(phrase.name, phrase.division)
         if found is None:
             return None
