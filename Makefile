@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+NPM ?= npm
 
-.PHONY: run test lint install clean
+.PHONY: run test lint install assets clean
 
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,7 +12,17 @@ $(BIN)/dateline: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(BIN)/dateline
+install: $(BIN)/dateline assets
+
+## The dashboard's browser files (Leaflet, world-atlas outlines) and playwright-core for
+## the browser tests: npm packages, copied into src/dateline/web/static/vendor/.
+assets: $(BIN)/dateline
+	@if command -v $(NPM) >/dev/null 2>&1; then \
+	  [ node_modules/.package-lock.json -nt package-lock.json ] || $(NPM) ci --no-audit --no-fund; \
+	  $(BIN)/python -m dateline.web.assets node_modules; \
+	else \
+	  echo "npm not found: the dashboard has no map and the browser tests skip (see README)."; \
+	fi
 
 ## Extract events from the bundled sample articles into dateline.db and print them.
 run: install
@@ -27,4 +38,4 @@ test: lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm
+	rm -rf $(VENV) dateline.db dateline.db-wal dateline.db-shm node_modules src/dateline/web/static/vendor

@@ -143,10 +143,58 @@ def test_dates_that_do_not_overlap_do_not_merge() -> None:
     assert len(merge([this_year, last_year])) == 2
 
 
-def test_an_unresolved_date_only_matches_another_unresolved_date() -> None:
+def test_an_unresolved_date_joins_a_stated_one_only_at_the_same_place() -> None:
     unresolved = _event("a", date=EventDate(None, None))
     assert is_same_event(unresolved, _event("b", date=EventDate(None, None)))
-    assert not is_same_event(unresolved, _event("c", date=EventDate(DAY, "on Monday")))
+    assert is_same_event(unresolved, _event("c", date=EventDate(DAY, "on Monday")))
+    elsewhere = _event("d", date=EventDate(DAY, "on Monday"), location=ALEPPO)
+    assert not is_same_event(unresolved, elsewhere)
+    nationwide = _event("e", date=EventDate(DAY, "on Monday"), location=SYRIA)
+    assert not is_same_event(unresolved, nationwide)
+
+
+def test_a_mention_without_a_place_joins_the_event_of_its_country_and_day() -> None:
+    placed = replace(
+        _event("a", date=EventDate(DAY, "on Monday")),
+        provenance=(Evidence("location", Span(0, 4), "Homs"),),
+    )
+    unplaced = _event("b", date=EventDate(DAY, "on Monday"), location=SYRIA)
+    assert is_same_event(placed, unplaced)
+    (merged,) = merge([unplaced, placed])
+    assert merged.location == HOMS
+
+
+def test_a_named_initiator_joins_a_default_one_and_wins() -> None:
+    default = _event("a", actor1=Actor("Unidentified Armed Group (Syria)", 3, "SY"))
+    named = replace(
+        _event("b", actor1=MILITIA),
+        provenance=(Evidence("actor1", Span(0, 9), "Hezbollah"),),
+    )
+    (merged,) = merge([default, named])
+    assert merged.actor1 == MILITIA
+
+
+def test_a_generic_attack_joins_the_bombing_it_re_mentions() -> None:
+    bombing = _event(
+        "a",
+        event_type="Explosions/Remote violence",
+        sub_event_type="Remote explosive/landmine/IED",
+        date=EventDate(DAY, "on Monday"),
+        actor2=None,
+    )
+    attack = replace(
+        _event("b", event_type="Violence against civilians", sub_event_type="Attack"),
+        date=EventDate(DAY, "on Monday"),
+        trigger="attack",
+        actor2=CIVILIANS,
+    )
+    (merged,) = merge([attack, bombing])
+    assert (merged.event_type, merged.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    other_day = replace(bombing, event_id="c", date=EventDate(LAST_YEAR, "a year ago"))
+    assert len(merge([attack, other_day])) == 2
 
 
 def test_different_event_types_do_not_merge() -> None:
@@ -181,3 +229,11 @@ def test_merge_keeps_order_and_is_idempotent() -> None:
     assert [e.event_id for e in merged] == ["a", "b", "d"]
     assert merge(merged) == merged
     assert merge([]) == ()
+
+
+def test_an_undated_mention_joins_the_dated_event_elsewhere_in_its_town() -> None:
+    dated = _event("a", location=WAER, date=EventDate(LAST_YEAR, "on 8 March 2020"))
+    undated = _event("b", location=OLD_CITY)
+    (merged,) = merge([dated, undated])
+    assert merged.date.text == "on 8 March 2020"
+    assert len(merge([dated, _event("c", location=ALEPPO)])) == 2

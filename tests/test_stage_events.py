@@ -109,14 +109,14 @@ def test_statements_plans_and_aggregates_are_not_events(
             "Explosions/Remote violence",
             "Remote explosive/landmine/IED",
             "Unidentified Armed Group (Afghanistan)",
-            None,
+            "Police Forces of Afghanistan",  # the patrol it hit
         ),
         (
             "A suicide bomber blew himself up at a market in Maiduguri, Nigeria, on Sunday.",
             "Explosions/Remote violence",
             "Suicide bomb",
             "Unidentified Armed Group (Nigeria)",
-            None,
+            "Civilians (Nigeria)",  # a bombing in a public place targets civilians
         ),
         (
             "Hundreds of protesters marched through Nairobi, Kenya, on Tuesday before police "

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from dateline.errors import BadInputError, StoreError
 from dateline.store import SCHEMA_VERSION, SQLiteStore, Store
+from dateline.store.sqlite import MIGRATIONS, _statements
 from dateline.types import (
     Actor,
     DateInterval,
@@ -25,6 +26,7 @@ from dateline.types import (
     Extraction,
     Fatalities,
     Granularity,
+    InteropCodes,
     Place,
     Precision,
     Rejection,
@@ -323,6 +325,26 @@ def test_an_unversioned_database_is_given_the_schema(tmp_path: Path) -> None:
     connection.close()
     with SQLiteStore(path) as store:
         assert store.add_extraction(Extraction(DOC, (make_event("e1"),))) == 1
+    assert raw(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_a_version_1_database_keeps_its_events_and_gains_the_interop_codes(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v1.db"
+    connection = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    coded = replace(make_event("new"), codes=InteropCodes("190", "FIGHT", "firearms"))
+    with SQLiteStore(path) as store:
+        assert store.add_extraction(Extraction(DOC, (coded,))) == 1
+        assert store.event("new") == coded
+    assert raw(path, "SELECT cameo, plover_type, plover_mode FROM events") == [
+        ("190", "FIGHT", "firearms")
+    ]
     assert raw(path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
 
 

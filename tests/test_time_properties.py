@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dateline.stages.time import find_expressions, shift
+from dateline.stages.time import find_expressions, resolve_relative, shift, timex3
 from dateline.stages.timex import scan
 from dateline.types import DateInterval, Granularity
 
@@ -29,6 +29,8 @@ publication_dates = st.one_of(st.none(), st.dates(), st.sampled_from(EDGE_DATES)
 # words that make the rules fire, mixed with numbers at and beyond the calendar's edges
 WORDS = """
 on in the of last next this coming past early late mid between from to and - – , . ago
+now currently recently future will daily weekly every each a.m. p.m. 10 5:30 noon EST
+quarter third-quarter fiscal year-earlier Tuesdays
 later earlier before after for over long old aged a an few several two twenty-one thirty
 st th 29th 31st 0 1 12 13 29 30 31 32 99 0001 1000 1999 2000 2013 2199 9999 10000 999999
 1,000 7/4/2013 2/30/2013 13/13/13 2013-02-29 9999-12-31 0000-01-01 January February
@@ -101,3 +103,47 @@ def test_shift_never_leaves_the_calendar(interval: DateInterval, value: str) -> 
         assert moved.start >= interval.start
     else:
         assert moved.end <= interval.end
+
+
+TIMEX3_VALUE = re.compile(
+    r"(?:\d{3,4}|X{4}|\d{5})(?:-(?:\d\d|XX|W\d\d|WXX|Q[1-4X]|H[12]|SP|SU|FA|WI))*"
+    r"(?:-(?:\d\d|\d|WE))?(?:T(?:\d\d:\d\d|MO|AF|EV|NI))?"
+    r"|P(?:T?(?:\d+|X)[A-Z]{1,2})|(?:PRESENT|PAST|FUTURE)_REF|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI))?"
+)
+
+
+@settings(max_examples=1000)
+@given(composed, publication_dates)
+def test_timeml_readings_are_well_formed(text: str, published: dt.date | None) -> None:
+    previous_end = 0
+    for timex in timex3(text, published):
+        assert previous_end <= timex.start < timex.end <= len(text)
+        previous_end = timex.end
+        assert text[timex.start : timex.end].strip() == text[timex.start : timex.end]
+        assert timex.type in ("DATE", "TIME", "DURATION", "SET")
+        assert TIMEX3_VALUE.fullmatch(timex.value), timex
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=200), publication_dates)
+def test_timeml_reading_of_any_text_never_raises(text: str, published: dt.date | None) -> None:
+    for timex in timex3(text, published):
+        assert 0 <= timex.start < timex.end <= len(text)
+
+
+@settings(max_examples=500)
+@given(st.one_of(composed, st.text(max_size=80)), publication_dates)
+def test_resolved_phrases_never_end_before_they_start(text: str, published: dt.date | None) -> None:
+    interval = resolve_relative(text, published)
+    assert interval is None or interval.start <= interval.end
+    for expression in find_expressions(text, published):
+        if expression.interval is not None:
+            assert expression.interval.start <= expression.interval.end
+
+
+@settings(max_examples=800)
+@given(st.one_of(composed, st.text(max_size=120)), publication_dates)
+def test_trigger_words_only_skip_rules_that_cannot_match(
+    text: str, published: dt.date | None
+) -> None:
+    assert scan(text, published) == scan(text, published, exhaustive=True)

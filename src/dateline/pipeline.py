@@ -1,6 +1,6 @@
 """Runs the stages, in order, over documents.
 
-clean -> parse -> time -> geo -> actors -> events -> dedup. Each stage takes one
+clean -> parse -> time -> geo -> actors -> events -> dedup -> interop. Each stage takes one
 frozen record and returns the next; the pipeline only wires them together and
 turns a stage failure into a rejection of that one document.
 """
@@ -8,11 +8,36 @@ turns a stage failure into a rejection of that one document.
 from __future__ import annotations
 
 import datetime as dt
+import time as time_module
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from dateline.settings import Settings
-from dateline.stages import actors, clean, dedup, events, geo, parse, time
+from dateline.stages import actors, clean, dedup, events, geo, interop, parse, time
 from dateline.types import Document, Event, Extraction, Rejection, RejectReason
+
+
+@contextmanager
+def _untimed(stage: str) -> Iterator[None]:
+    yield
+
+
+class StageClock:
+    """Seconds spent in each stage, summed over the documents it timed (for ``dateline bench``)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        started = time_module.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] += time_module.perf_counter() - started
+
+
+STAGES = ("clean", "parse", "time", "geo", "actors", "events", "dedup", "interop")
 
 
 class Pipeline:
@@ -21,15 +46,26 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
 
-    def process(self, document: Document) -> Extraction:
+    def process(self, document: Document, clock: StageClock | None = None) -> Extraction:
         """All the events of one document. Raises on a stage failure."""
-        cleaned = clean.clean(document)
-        parsed = parse.parse(cleaned, model=self.settings.model)
-        timed = time.tag(parsed)
-        placed = geo.locate(timed, gazetteer_path=self.settings.gazetteer)
-        with_actors = actors.find(placed)
-        found = events.extract(with_actors, background_days=self.settings.background_days)
-        return Extraction(document, dedup.merge(found))
+        timed_stage = clock or _untimed
+        with timed_stage("clean"):
+            cleaned = clean.clean(document)
+        with timed_stage("parse"):
+            parsed = parse.parse(cleaned, model=self.settings.model)
+        with timed_stage("time"):
+            timed = time.tag(parsed)
+        with timed_stage("geo"):
+            placed = geo.locate(timed, gazetteer_path=self.settings.gazetteer)
+        with timed_stage("actors"):
+            with_actors = actors.find(placed)
+        with timed_stage("events"):
+            found = events.extract(with_actors, background_days=self.settings.background_days)
+        with timed_stage("dedup"):
+            merged = dedup.merge(found)
+        with timed_stage("interop"):
+            coded = interop.code(merged)
+        return Extraction(document, coded)
 
     def run(self, documents: Iterable[Document | Rejection]) -> Iterator[Extraction | Rejection]:
         """Process a stream; inputs that fail come out as rejections and the stream goes on."""

@@ -17,6 +17,7 @@ from dateline.types import (
     Evidence,
     Fatalities,
     Granularity,
+    InteropCodes,
     Place,
     Precision,
     Span,
@@ -61,6 +62,22 @@ def place_from_dict(data: dict[str, Any]) -> Place:
     )
 
 
+def codes_to_dict(codes: InteropCodes | None) -> dict[str, Any] | None:
+    if codes is None:
+        return None
+    return {
+        "cameo": codes.cameo,
+        "plover_type": codes.plover_type,
+        "plover_mode": codes.plover_mode,
+    }
+
+
+def codes_from_dict(data: dict[str, Any] | None) -> InteropCodes | None:
+    if not data:
+        return None
+    return InteropCodes(data["cameo"], data["plover_type"], data.get("plover_mode"))
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
     """The event in SCHEMA.md's gold shape, with ids, provenance and confidence added."""
     interval = event.date.interval
@@ -98,6 +115,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "background": event.background,
         "trigger": event.trigger,
         "confidence": round(event.confidence, 3),
+        "codes": codes_to_dict(event.codes),
         "provenance": [
             {"field": e.field, "start": e.span.start, "end": e.span.end, "text": e.text}
             for e in event.provenance
@@ -145,4 +163,5 @@ def event_from_dict(data: dict[str, Any]) -> Event:
             for p in data.get("provenance", [])
         ),
         confidence=float(data.get("confidence", 0.5)),
+        codes=codes_from_dict(data.get("codes")),
     )

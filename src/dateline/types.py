@@ -346,6 +346,15 @@ class EventDate:
 
 
 @dataclass(frozen=True)
+class InteropCodes:
+    """The event in the vocabularies of GDELT (CAMEO) and POLECAT (PLOVER), for joining."""
+
+    cameo: str  # a CAMEO event code, e.g. "190" (use conventional military force)
+    plover_type: str  # a PLOVER event type, e.g. "ASSAULT"
+    plover_mode: str | None = None  # a PLOVER mode, e.g. "heavy-weapons"
+
+
+@dataclass(frozen=True)
 class Event:
     event_id: str
     doc_id: str
@@ -363,6 +372,7 @@ class Event:
     trigger: str
     provenance: tuple[Evidence, ...] = field(default=())
     confidence: float = 0.5
+    codes: InteropCodes | None = None  # set by the interop stage
 
     @property
     def interaction(self) -> int:

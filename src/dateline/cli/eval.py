@@ -180,3 +180,15 @@ def _score_cells(counts: Counts) -> list[str]:
 
 def _number(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
+
+
+# Commands defined in their own modules.
+from dateline.cli.eval_codes import case2021_command, plover_command  # noqa: E402
+from dateline.cli.eval_time import time_command  # noqa: E402
+
+eval_group.add_command(case2021_command)
+eval_group.add_command(plover_command)
+eval_group.add_command(time_command)
+from dateline.cli.eval_geo import geo_command  # noqa: E402
+
+eval_group.add_command(geo_command)

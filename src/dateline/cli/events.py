@@ -8,21 +8,15 @@ from pathlib import Path
 
 import click
 
-from dateline.cli.output import format_option, write_events
+from dateline.cli.output import db_option, format_option, stored_db, write_events
 from dateline.errors import DatelineError
-from dateline.settings import Settings
 from dateline.store import SQLiteStore, country_code
 
 _DAY = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.command("events")
-@click.option(
-    "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Database to read.  [default: $DATELINE_DB or dateline.db]",
-)
+@db_option()
 @click.option("--type", "event_type", metavar="TEXT", help="ACLED event type, e.g. Battles.")
 @click.option("--sub-type", "sub_event_type", metavar="TEXT", help="ACLED sub-event type.")
 @click.option("--country", metavar="TEXT", help="Country: ISO code (SY, SYR) or name (Syria).")
@@ -52,13 +46,7 @@ def events_command(
       dateline events --sub-type "Peaceful protest" --format csv > protests.csv
       dateline events --db runs/july.db --until 2013-07-31 --format jsonl --limit 100
     """
-    path = db if db is not None else Settings.from_env().db
-    if not path.is_file():
-        raise click.BadParameter(
-            f"no database at {path}. Extract events into it first with `dateline run` "
-            "(which writes to the same --db, or DATELINE_DB).",
-            param_hint="'--db'",
-        )
+    path = stored_db(db)
     if since and until and since > until:
         raise click.BadParameter(
             f"--since {since:%Y-%m-%d} is after --until {until:%Y-%m-%d}", param_hint="'--since'"

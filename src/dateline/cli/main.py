@@ -5,10 +5,13 @@ from __future__ import annotations
 import click
 
 from dateline import __version__
+from dateline.cli.bench import bench_group
 from dateline.cli.eval import eval_group
 from dateline.cli.events import events_command
+from dateline.cli.explain import explain_command
 from dateline.cli.gazetteer import gazetteer_group
 from dateline.cli.run import run_command
+from dateline.cli.serve import serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -27,5 +30,8 @@ def cli() -> None:
 
 cli.add_command(run_command)
 cli.add_command(events_command)
+cli.add_command(explain_command)
 cli.add_command(eval_group)
 cli.add_command(gazetteer_group)
+cli.add_command(bench_group)
+cli.add_command(serve_command)

@@ -1,10 +1,11 @@
-"""Writing events out, shared by every command that prints them: table, JSON, JSON Lines, CSV."""
+"""Shared by the commands that print events: table, JSON, JSON Lines, CSV, and ``--db``."""
 
 from __future__ import annotations
 
 import csv
 import json
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 import click
@@ -13,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dateline.serialize import event_to_dict
+from dateline.settings import Settings
 from dateline.types import Event, Fatalities, Rejection
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -23,6 +25,7 @@ CSV_COLUMNS = (
     "actor1_name", "actor1_kind", "assoc_actor1", "actor2_name", "actor2_kind", "interaction",
     "location_name", "admin1", "country", "lat", "lon", "geo_precision",
     "fatalities_min", "fatalities_max", "fatalities_text",
+    "cameo", "plover_type", "plover_mode",
     "background", "confidence", "trigger", "evidence",
 )  # fmt: skip
 
@@ -72,6 +75,9 @@ def event_row(event: Event) -> dict[str, Any]:
         "fatalities_min": deaths.min if deaths else "",
         "fatalities_max": deaths.max if deaths and deaths.max is not None else "",
         "fatalities_text": deaths.text if deaths else "",
+        "cameo": event.codes.cameo if event.codes else "",
+        "plover_type": event.codes.plover_type if event.codes else "",
+        "plover_mode": (event.codes.plover_mode or "") if event.codes else "",
         "background": "true" if event.background else "false",
         "confidence": round(event.confidence, 3),
         "trigger": event.trigger,
@@ -162,3 +168,25 @@ def print_rejections(rejections: Sequence[Rejection], console: Console) -> None:
     console.print(f"{count} input{'s' if count != 1 else ''} rejected:", style="bold yellow")
     for rejection in rejections:
         console.print(Text(f"  {rejection}"), soft_wrap=True)
+
+
+def db_option(what: str = "Database to read.") -> Callable[[F], F]:
+    """Add ``--db FILE`` (parameter ``db``: a path, or None for the setting) to a click command."""
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"{what}  [default: $DATELINE_DB or dateline.db]",
+    )
+
+
+def stored_db(db: Path | None) -> Path:
+    """The database a read-only command opens: ``--db``, else the setting; it must exist."""
+    path = db if db is not None else Settings.from_env().db
+    if not path.is_file():
+        raise click.BadParameter(
+            f"no database at {path}. Extract events into it first with `dateline run` "
+            "(which writes to the same --db, or DATELINE_DB).",
+            param_hint="'--db'",
+        )
+    return path

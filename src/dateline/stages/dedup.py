@@ -7,11 +7,14 @@ keeps the most specific of everything its mentions say.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 from dateline.gazetteer import normalize_name
-from dateline.types import Event, Place, Precision
+from dateline.gazetteer.distance import haversine_km
+from dateline.resources import load_json
+from dateline.types import Actor, Event, Place, Precision
 
 _PRECISION_RANK = {
     Precision.EXACT: 0,
@@ -23,6 +26,8 @@ _PRECISION_RANK = {
 }
 # a change of control says more than the fighting that led to it
 _GENERIC_SUB_EVENTS = {"Armed clash", "Attack", "Peaceful protest"}
+_TOWN_RADIUS_KM = 10.0
+_SPECIFIC_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
 def _place_keys(place: Place) -> set[str]:
@@ -32,13 +37,27 @@ def _place_keys(place: Place) -> set[str]:
     return keys
 
 
+def _within_town(a: Place, b: Place) -> bool:
+    """A finer place inside a town named elsewhere ("London Bridge" and "London")."""
+    town, inner = (a, b) if a.precision == Precision.TOWN else (b, a)
+    if town.precision != Precision.TOWN or _PRECISION_RANK[inner.precision] >= 2:
+        return False
+    return haversine_km(town.lat, town.lon, inner.lat, inner.lon) <= _TOWN_RADIUS_KM
+
+
 def same_place(a: Place, b: Place) -> bool:
     """The same named place, or a sub-place and the town it was coded at."""
     if normalize_name(a.name) == normalize_name(b.name):
         return True
+    if a.country == b.country and _within_town(a, b):
+        return True
     if a.anchor and b.anchor:
         return False  # two different named parts of one town
     return bool(_place_keys(a) & _place_keys(b))
+
+
+def _has_evidence(event: Event, field: str) -> bool:
+    return any(e.field == field for e in event.provenance)
 
 
 def _same_actors(a: Event, b: Event) -> bool:
@@ -46,7 +65,10 @@ def _same_actors(a: Event, b: Event) -> bool:
         return True
     pair_a = {a.actor1.name, a.actor2.name if a.actor2 else ""}
     pair_b = {b.actor1.name, b.actor2.name if b.actor2 else ""}
-    return pair_a == pair_b
+    if pair_a == pair_b:
+        return True
+    # an initiator the text names and one filled in by default: the text says more, not otherwise
+    return _has_evidence(a, "actor1") != _has_evidence(b, "actor1")
 
 
 def _dates_overlap(a: Event, b: Event) -> bool:
@@ -55,13 +77,68 @@ def _dates_overlap(a: Event, b: Event) -> bool:
     return a.date.interval.overlaps(b.date.interval)
 
 
-def is_same_event(a: Event, b: Event) -> bool:
-    return (
-        a.event_type == b.event_type
-        and _dates_overlap(a, b)
-        and same_place(a.location, b.location)
-        and _same_actors(a, b)
+def _undated(event: Event) -> bool:
+    """No date of its own: unresolved, or the default days before publication."""
+    return event.date.interval is None or event.date.text is None
+
+
+def _unplaced(event: Event) -> bool:
+    """Coded at the story's town or country for want of a place of its own."""
+    return not _has_evidence(event, "location")
+
+
+def _same_type(a: Event, b: Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    # "the attack" re-mentioning a bombing: the generic mention takes the specific type
+    return (_is_generic(a) and b.event_type in _SPECIFIC_TYPES) or (
+        _is_generic(b) and a.event_type in _SPECIFIC_TYPES
     )
+
+
+def _is_generic(event: Event) -> bool:
+    words = event.trigger.lower().split()
+    return (
+        (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+        and bool(words)
+        and words[0] in _generic_words()
+    )
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    data: dict[str, list[str]] = load_json("event_triggers.json")
+    return frozenset(data["generic_trigger_words"])
+
+
+def _is_same_strictly(a: Event, b: Event) -> bool:
+    """Same type (or a generic re-mention), place, day and actors."""
+    return (
+        _same_type(a, b)
+        and _same_actors(a, b)
+        and same_place(a.location, b.location)
+        and _dates_overlap(a, b)
+    )
+
+
+def _joins(a: Event, b: Event) -> bool:
+    """A mention without its own date or place joins an event of the same kind and actors."""
+    if (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
+        return False
+    if not _same_actors(a, b):
+        return False
+    if same_place(a.location, b.location):
+        return _undated(a) or _undated(b)
+    # an undated mention of a dated event elsewhere in its town ("near the finish line")
+    if _place_keys(a.location) & _place_keys(b.location):
+        return _undated(a) != _undated(b)
+    same_country = a.location.country == b.location.country
+    return same_country and (_unplaced(a) != _unplaced(b)) and _dates_overlap(a, b)
+
+
+def is_same_event(a: Event, b: Event) -> bool:
+    """Same type, place, day and actors; a mention without its own date or place may join one."""
+    return _is_same_strictly(a, b) or _joins(a, b)
 
 
 def _date_rank(event: Event) -> tuple[int, int]:
@@ -78,15 +155,35 @@ def _location_rank(place: Place) -> tuple[int, int]:
     return (_PRECISION_RANK[place.precision], 0 if named_part else 1)
 
 
+def _target(actor1: Actor, mentions: Sequence[Event]) -> Actor | None:
+    """The other side: a target the text names, or the initiator of a mention seen from it."""
+    for event in mentions:
+        if _has_evidence(event, "actor2") and event.actor2 and event.actor2.name != actor1.name:
+            return event.actor2
+    for event in mentions:
+        if event.actor2 and event.actor2.name == actor1.name and event.actor1.name != actor1.name:
+            return event.actor1  # "troops died fighting rebels" seen from the rebels
+    for event in mentions:
+        if event.actor2 and event.actor2.name != actor1.name:
+            return event.actor2
+    return None
+
+
 def _combine(first: Event, other: Event) -> Event:
-    typed = (
-        first
-        if (
-            first.sub_event_type not in _GENERIC_SUB_EVENTS
-            or other.sub_event_type in _GENERIC_SUB_EVENTS
+    if first.event_type != other.event_type:
+        typed = other if _is_generic(first) else first
+    else:
+        typed = (
+            first
+            if (
+                first.sub_event_type not in _GENERIC_SUB_EVENTS
+                or other.sub_event_type in _GENERIC_SUB_EVENTS
+            )
+            else other
         )
-        else other
-    )
+    named = [e for e in (typed, first, other) if _has_evidence(e, "actor1")]
+    acting = named[0] if named else typed
+    target = _target(acting.actor1, (acting, typed, first, other))
     dated = min((first, other), key=_date_rank)
     located = min((first, other), key=lambda e: _location_rank(e.location))
     tolls = [e.fatalities for e in (first, other) if e.fatalities]
@@ -101,9 +198,10 @@ def _combine(first: Event, other: Event) -> Event:
             provenance.append(evidence)
     return replace(
         first,
+        event_type=typed.event_type,
         sub_event_type=typed.sub_event_type,
-        actor1=typed.actor1,
-        actor2=typed.actor2 or first.actor2 or other.actor2,
+        actor1=acting.actor1,
+        actor2=target,
         assoc_actor1=tuple(allies),
         date=dated.date,
         background=dated.background,
@@ -114,13 +212,18 @@ def _combine(first: Event, other: Event) -> Event:
     )
 
 
-def merge(events: Sequence[Event]) -> tuple[Event, ...]:
+def _merge_pass(events: Sequence[Event], same: Callable[[Event, Event], bool]) -> list[Event]:
     merged: list[Event] = []
     for event in events:
         for index, kept in enumerate(merged):
-            if is_same_event(kept, event):
+            if same(kept, event):
                 merged[index] = _combine(kept, event)
                 break
         else:
             merged.append(event)
-    return tuple(merged)
+    return merged
+
+
+def merge(events: Sequence[Event]) -> tuple[Event, ...]:
+    """Mentions that agree on everything merge first; then those lacking a date or place join."""
+    return tuple(_merge_pass(_merge_pass(events, _is_same_strictly), _joins))

@@ -1,17 +1,20 @@
 """The geo stage: find place names, resolve them against the gazetteer.
 
 Recognition does not trust the NER labels alone (small models tag many
-Arabic place names as PERSON): a name next to a place word ("the X
-neighbourhood", "the town of X", "X province") is a place whatever its label.
-Resolution prefers the article's focus country, a division named in the
-context ("the Homs province town of X"), and population. A sub-place the
+Arabic place names as PERSON, and countries as ORG): a name next to a place
+word ("the X neighbourhood", "the town of X", "X province", "districts like
+X") is a place whatever its label; a country's or division's own name is a
+place under any label, and so is the place an organisation is named after
+("Ohio Department of ..."); a town's name is one after "in", "near", "from";
+a demonym names its country. Resolution (``gazetteer.resolve``) weighs all the
+article's names together: population and feature priors, the article's
+countries, divisions written next to a name, proximity. A sub-place the
 gazetteer lacks is coded at the town it lies in, with precision
 ``neighbourhood`` (``exact`` for buildings).
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -23,8 +26,17 @@ from dateline.gazetteer import (
     Gazetteer,
     country_of_demonym,
     ensure_gazetteer,
-    haversine_km,
     normalize_name,
+)
+from dateline.gazetteer.resolve import (
+    DocumentResolver,
+    Resolved,
+    Toponym,
+    candidates,
+    container_after,
+    place_of,
+    prior,
+    same_name,
 )
 from dateline.resources import load_json
 from dateline.types import (
@@ -125,6 +137,11 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
     for i in range(lower, upper):
         token = tokens[i]
         kind = place_kind(token.text)
+        if kind is None and place_kind(token.lemma) == "sub_place" and token.pos == "NOUN":
+            # "districts like X and Y": parts of the town the text is about
+            listed = _listed_after(tokens, i + 1, upper)
+            phrases += [_Phrase(_text(parsed, a, b), a, b, "sub_place") for a, b in listed]
+            continue
         if kind is None or token.pos not in {"NOUN", "PROPN"}:
             continue
         name_start = _name_before(tokens, i, lower)
@@ -145,10 +162,20 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
                 name_end, kind = i + 1, "sub_place"  # "the Old City": named by its kind
             parent = _text(parsed, after_start, after_end) if named_after else None
             phrases.append(
+                # the span is the name: "Khaldiyeh" of "Khaldiyeh neighbourhood"; a
+                # division's word is part of its name ("Idlib province")
                 _Phrase(
-                    _text(parsed, name_start, name_end), name_start, i + 1, kind, parent, division
+                    _text(parsed, name_start, name_end),
+                    name_start,
+                    i + 1 if kind in {"admin1", "admin2"} else name_end,
+                    kind,
+                    parent,
+                    division,
                 )
             )
+        elif kind == "sub_place" and (listed := _listed_after(tokens, i + 1, upper)):
+            # "districts such as X and Y": parts of the town the text is about
+            phrases += [_Phrase(_text(parsed, a, b), a, b, "sub_place") for a, b in listed]
         elif named_after:
             phrases.append(
                 _Phrase(
@@ -161,6 +188,31 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
                 )
             )
     return phrases
+
+
+_LIST_OPENERS = (("like",), ("such", "as"), ("including",))
+
+
+def _listed_after(tokens: tuple[Token, ...], index: int, upper: int) -> list[tuple[int, int]]:
+    """The names listed after "like", "such as" or "including" at ``index``."""
+    for opener in _LIST_OPENERS:
+        words = [t.text.lower() for t in tokens[index : index + len(opener)]]
+        if tuple(words) == opener:
+            break
+    else:
+        return []
+    names = []
+    position = index + len(opener)
+    while position < upper:
+        end = _name_after(tokens, position, upper)
+        if end == position:
+            break
+        names.append((position, end))
+        if end < upper and tokens[end].text.lower() in {"and", ",", "or"}:
+            position = end + 1
+            continue
+        break
+    return names
 
 
 def _strip_name(text: str) -> str:
@@ -185,6 +237,7 @@ def _entity_phrases(parsed: ParsedDoc, lower: int, upper: int, taken: set[int]) 
         kind = None
         words = name.split()
         # "Homs city", "Homs province": the last word types the place
+        end = mention.token_end
         if place_kind(name) == "sub_place":
             kind = "sub_place"  # "the Old City": a part of the town, named by its kind
         elif len(words) > 1 and (last := place_kind(words[-1])) in {
@@ -192,11 +245,14 @@ def _entity_phrases(parsed: ParsedDoc, lower: int, upper: int, taken: set[int]) 
             "admin1",
             "admin2",
         }:
+            if last == "settlement" and parsed.tokens[end - 1].text == words[-1]:
+                end -= 1  # "Fargo city": the span is the name
             name, kind = " ".join(words[:-1]), last
+        start = mention.token_start
+        if start + 1 < mention.token_end and parsed.tokens[start].text.lower() == "the":
+            start += 1  # "the United States": the name starts after the article
         if name:
-            phrases.append(
-                _Phrase(name, mention.token_start, mention.token_end, kind, label=mention.label)
-            )
+            phrases.append(_Phrase(name, start, end, kind, label=mention.label))
     return phrases
 
 
@@ -215,69 +271,90 @@ def _known_names(
     return phrases
 
 
+_PLACE_PREPOSITIONS = {"in", "near", "from", "at", "outside", "across", "into"}
+_BIG_TOWN = 100_000  # a one-word organisation name this large a town is the town ("Toronto")
+
+
+def _mislabelled_places(
+    parsed: ParsedDoc, lower: int, upper: int, taken: set[int], gazetteer: Gazetteer
+) -> list[_Phrase]:
+    """Names the model tagged as a person or organisation, or missed, that are places.
+
+    A country's or first-level division's own name is a place whatever its label; a town's
+    name only after a place preposition ("in", "near", "north of").
+    """
+    tokens = parsed.tokens
+    spans = [
+        (m.token_start, m.token_end, m.label)
+        for m in parsed.entities
+        if lower <= m.token_start < upper and m.label in _words()["cue_entity_labels"]
+    ]
+    i = lower
+    while i < upper:  # capitalised names no entity covers
+        if i not in taken and _is_name_token(tokens[i]) and tokens[i].ent_type == "":
+            end = _name_after(tokens, i, upper)
+            spans.append((i, max(end, i + 1), ""))
+            i = max(end, i + 1)
+        else:
+            i += 1
+    phrases = []
+    for start, end, label in spans:
+        if any(j in taken for j in range(start, end)):
+            continue
+        if start + 1 < end and tokens[start].text.lower() == "the":
+            start += 1
+        name = _strip_name(_text(parsed, start, end))
+        if not name or not name[:1].isupper():
+            continue
+        if label == "NORP":
+            if (code := country_of_demonym(name.split()[-1])) is not None:
+                phrases.append(_Phrase(code, start, end, "demonym", label=label))
+            continue
+        after_preposition = start > lower and tokens[start - 1].text.lower() in _PLACE_PREPOSITIONS
+        if _is_place_name(gazetteer, name, label, after_preposition, end - start):
+            phrases.append(_Phrase(name, start, end, None, label=label or "GPE"))
+        elif label == "ORG":
+            # "Ohio Department of Transportation": the organisation's place
+            for cut in range(min(end - 1, start + _PREFIX_TOKENS), start, -1):
+                prefix = _strip_name(_text(parsed, start, cut))
+                if all(_is_name_token(t) for t in tokens[start:cut]) and _is_place_name(
+                    gazetteer, prefix, label, False, 0
+                ):
+                    phrases.append(_Phrase(prefix, start, cut, None, label=label))
+                    break
+    return phrases
+
+
+_PREFIX_TOKENS = 3
+
+
+def _is_place_name(
+    gazetteer: Gazetteer, name: str, label: str, after_preposition: bool, length: int
+) -> bool:
+    found = [c for c in gazetteer.lookup(name, limit=5) if c.exact]
+    if any(c.feature in {"country", "admin1", "region"} for c in found):
+        return True
+    towns = [c for c in found if c.feature == "city" and c.match == "exact"]
+    big_town = length == 1 and any(c.population >= _BIG_TOWN for c in towns)
+    return label != "PERSON" and bool(towns) and (after_preposition or big_town)
+
+
 # ---------------------------------------------------------------- resolution
 
 
-def _focus_country(parsed: ParsedDoc, gazetteer: Gazetteer) -> str | None:
-    """The country the article is about: the most mentioned, by name, adjective or town."""
+def _demonym_votes(parsed: ParsedDoc) -> dict[str, float]:
+    """Country adjectives ("Syrian forces") as votes for the article's country."""
     votes: dict[str, float] = {}
     for mention in parsed.entities:
-        name = _strip_name(mention.text)
-        if mention.label == "NORP":
-            code = country_of_demonym(name.split()[0]) if name else None
+        if mention.label == "NORP" and (name := _strip_name(mention.text)):
+            code = country_of_demonym(name.split()[0])
             if code:
                 votes[code] = votes.get(code, 0.0) + 1
-        elif mention.label in {"GPE", "LOC"}:
-            country = gazetteer.country(name)
-            if country is not None:
-                votes[country.country] = votes.get(country.country, 0.0) + 1.5
-                continue
-            candidates = gazetteer.lookup(name, limit=1)
-            if candidates:
-                votes[candidates[0].country] = votes.get(candidates[0].country, 0.0) + 1
-    if not votes:
-        return None
-    return max(votes, key=lambda code: votes[code])
-
-
-def _candidate_score(
-    candidate: Candidate, focus: str | None, division: str | None, near: list[tuple[float, float]]
-) -> float:
-    score = math.log10(candidate.population + 1) / 2
-    if focus and candidate.country == focus:
-        score += 3
-    # a bare name is a country, else a town; a division only when the text says so
-    score += {"country": 4.0, "city": 0.5}.get(candidate.feature, -0.5)
-    if (
-        division
-        and candidate.admin1_name
-        and normalize_name(division) == normalize_name(candidate.admin1_name)
-    ):
-        score += 3
-    if (
-        near
-        and min(haversine_km(candidate.lat, candidate.lon, lat, lon) for lat, lon in near) < 150
-    ):
-        score += 1
-    return score
+    return votes
 
 
 def _place_from(candidate: Candidate, precision: Precision | None = None) -> Place:
-    if precision is None:
-        precision = {
-            "country": Precision.COUNTRY,
-            "admin1": Precision.ADMIN1,
-            "admin2": Precision.ADMIN2,
-        }.get(candidate.feature, Precision.TOWN)
-    return Place(
-        name=candidate.name,
-        country=candidate.country,
-        lat=candidate.lat,
-        lon=candidate.lon,
-        precision=precision,
-        admin1=candidate.admin1_name if candidate.feature != "country" else None,
-        geonameid=candidate.geonameid,
-    )
+    return place_of(candidate, precision)
 
 
 _COARSENESS = list(Precision)  # finest first
@@ -290,24 +367,28 @@ def _coarser(a: Precision, b: Precision) -> Precision:
 class _Resolver:
     """Resolves the place phrases of one document, remembering what each name meant."""
 
-    def __init__(self, gazetteer: Gazetteer, focus: str | None) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, focus: str | None, document: Mapping[str, Resolved]
+    ) -> None:
         self.gazetteer = gazetteer
         self.focus = focus
+        self.document = document  # the names resolved together over the whole article
         self.towns: list[Place] = []  # towns resolved so far: anchors for sub-places
         self.known: dict[str, tuple[Place, float]] = {}  # one sense per name per article
 
     def best(self, name: str, division: str | None = None) -> tuple[Candidate, float] | None:
-        candidates = self.gazetteer.lookup(name, limit=25)
-        if not candidates:
+        key = normalize_name(name)
+        if division is None and key in self.document:
+            found = self.document[key]
+            return found.candidate, found.score
+        options = candidates(self.gazetteer, name)
+        if division:
+            inside = [c for c in options if c.admin1_name and same_name(c.admin1_name, division)]
+            options = inside or options
+        if not options:
             return None
-        near = [(p.lat, p.lon) for p in self.towns[-5:]]
-        scored = sorted(
-            ((_candidate_score(c, self.focus, division, near), c) for c in candidates),
-            key=lambda pair: -pair[0],
-        )
-        top, runner = scored[0][0], scored[1][0] if len(scored) > 1 else 0.0
-        confidence = 1 / (1 + math.exp(-(top - runner) - 0.5))
-        return scored[0][1], confidence
+        best = max(options, key=lambda c: prior(c) + (3.0 if c.country == self.focus else 0.0))
+        return best, 0.5
 
     def admin1(self, name: str) -> Place | None:
         division = self.gazetteer.admin1(name, self.focus)
@@ -345,6 +426,9 @@ class _Resolver:
 
     def resolve(self, phrase: _Phrase) -> tuple[Place, float] | None:
         """The place a phrase names when the gazetteer knows it; None for unknown sub-places."""
+        if phrase.kind == "demonym":  # "Syrian": the country, named by its adjective
+            country = self.gazetteer.country(phrase.name)
+            return (_place_from(country, Precision.COUNTRY), 0.9) if country else None
         key = normalize_name(phrase.name)
         if key in self.known:
             place, score = self.known[key]
@@ -364,7 +448,12 @@ class _Resolver:
         if kind == "sub_place" and phrase.parent is None:
             # "the Homs district": a part of a known town
             found = self.best(phrase.name)
-            if found and found[0].feature == "city" and found[0].country in {self.focus, None}:
+            if (
+                found
+                and found[0].feature == "city"
+                and found[0].exact  # a spelling match alone is another place's name
+                and found[0].country in {self.focus, None}
+            ):
                 return self._town(found[0], found[1], Precision.NEIGHBOURHOOD)
             return None
         if kind in {"sub_place", "site"}:
@@ -430,18 +519,61 @@ def _gazetteer(path: str) -> Gazetteer:
 _FOLLOWING_WINDOW = 10  # tokens: "the X bastion in the province of Y" codes X at Y
 
 
+def _sentence_phrases(
+    parsed: ParsedDoc, lower: int, upper: int, gazetteer: Gazetteer
+) -> list[_Phrase]:
+    phrases = _cue_phrases(parsed, lower, upper)
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    phrases += _entity_phrases(parsed, lower, upper, taken)
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    phrases += _mislabelled_places(parsed, lower, upper, taken, gazetteer)
+    return phrases
+
+
+_RESOLVED_TOGETHER = {None, "settlement", "admin1", "admin2", "epithet"}
+
+
+def _resolve_document(
+    parsed: ParsedDoc, phrases: list[_Phrase], gazetteer: Gazetteer
+) -> tuple[dict[str, Resolved], str | None]:
+    """Resolve every plain place name of the article together; the article's country."""
+    text = parsed.document.text
+    toponyms = []
+    for phrase in phrases:
+        if phrase.kind not in _RESOLVED_TOGETHER:
+            continue
+        first, last = parsed.tokens[phrase.start], parsed.tokens[phrase.end - 1]
+        toponyms.append(
+            Toponym(
+                phrase.name,
+                first.start,
+                last.end,
+                kind=phrase.kind if phrase.kind != "epithet" else None,
+                division=phrase.division,
+                container=container_after(text, last.end),
+            )
+        )
+    results, focus = DocumentResolver(gazetteer).resolve(toponyms, _demonym_votes(parsed))
+    resolved: dict[str, Resolved] = {}
+    for toponym, result in zip(toponyms, results, strict=True):
+        # divisions ("Homs province") are resolved on their own; the bare name is the town
+        if result is not None and toponym.kind not in {"admin1", "admin2"}:
+            resolved.setdefault(normalize_name(toponym.name), result)
+    return resolved, focus
+
+
 def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
     parsed = timed.parsed
     gazetteer = _gazetteer(str(gazetteer_path))
-    focus = _focus_country(parsed, gazetteer)
-    resolver = _Resolver(gazetteer, focus)
+    found_phrases = [
+        _sentence_phrases(parsed, s.token_start, s.token_end, gazetteer) for s in parsed.sentences
+    ]
+    document, focus = _resolve_document(parsed, [p for ps in found_phrases for p in ps], gazetteer)
+    resolver = _Resolver(gazetteer, focus, document)
     mentions: list[PlaceMention] = []
-    for sentence in parsed.sentences:
+    for sentence, phrases in zip(parsed.sentences, found_phrases, strict=True):
         lower, upper = sentence.token_start, sentence.token_end
-        phrases = _cue_phrases(parsed, lower, upper)
-        taken = {i for p in phrases for i in range(p.start, p.end)}
-        phrases += _entity_phrases(parsed, lower, upper, taken)
-        phrases += _known_names(parsed, lower, upper, phrases, resolver.known)
+        phrases = phrases + _known_names(parsed, lower, upper, phrases, resolver.known)
         phrases.sort(key=lambda p: p.start)
         resolved = {id(p): resolver.resolve(p) for p in phrases}
         for phrase in phrases:

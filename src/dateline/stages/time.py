@@ -6,6 +6,8 @@ News conventions decide relative forms: a weekday named alone is the latest one
 on or before publication, "last week" is the calendar week before, "a month ago"
 is a fuzzy interval. Durations ("for two days") never become dates, and anchored
 forms ("two days later") are left for the event stage to resolve with :func:`shift`.
+:func:`timex3` reads the same text by TimeML conventions, for scoring against
+TimeML corpora (``dateline eval time``).
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from dateline.stages.timex import scan, shift
-from dateline.stages.timex.model import DATE
+from dateline.stages.timex.model import DATE, DURATION
+from dateline.stages.timex.timeml import Timex3, annotate
 from dateline.types import DateInterval, ParsedDoc, Span, TimedDoc, TimeExpression
 
-__all__ = ["find_expressions", "resolve_relative", "shift", "tag"]
+_NEWS_KINDS = (DATE, DURATION)
+
+__all__ = ["Timex3", "find_expressions", "resolve_relative", "shift", "tag", "timex3"]
 
 
 def _as_date(published: dt.date | None) -> dt.date | None:
@@ -32,7 +37,9 @@ def find_expressions(
     Never raises for any text or publication date; relative forms get no interval
     when ``published`` is None.
     """
-    found = scan(text, _as_date(published))
+    # TimeML-only kinds ("now", "weekly", a bare "1996") never date an event and a
+    # bare number must stay free for the fatality counts: they are left to timex3()
+    found = [f for f in scan(text, _as_date(published)) if f.resolution.kind in _NEWS_KINDS]
     return [
         TimeExpression(
             text=text[f.start : f.end],
@@ -45,6 +52,17 @@ def find_expressions(
         )
         for f in found
     ]
+
+
+def timex3(text: str, published: dt.date | None) -> list[Timex3]:
+    """The TimeML (TIMEX3) expressions of ``text``: TimeML extents, types and values.
+
+    The rules of :func:`find_expressions`, read by TimeML conventions ("Monday"
+    rather than "on Monday", "10 p.m. Wednesday" as one TIME, the two ends of
+    "from 1994 to 1997" apart), plus what TimeML tags and dateline does not date
+    events with ("now", "weekly", "the quarter").
+    """
+    return annotate(text, _as_date(published))
 
 
 def resolve_relative(phrase: str, published: dt.date | None) -> DateInterval | None:

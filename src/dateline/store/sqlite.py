@@ -22,7 +22,7 @@ from dateline.serialize import event_from_dict, event_to_dict
 from dateline.store.base import country_code
 from dateline.types import Actor, Document, Event, Extraction, Rejection, RejectReason
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3
 
 # MIGRATIONS[n] takes a database from schema version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -94,6 +94,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE UNIQUE INDEX IF NOT EXISTS rejections_key
         ON rejections(origin, ifnull(line, 0), reason);
     """,
+    # 1 -> 2: the CAMEO and PLOVER codes, for joining with GDELT and POLECAT.
+    """
+    ALTER TABLE events ADD COLUMN cameo TEXT;
+    ALTER TABLE events ADD COLUMN plover_type TEXT;
+    ALTER TABLE events ADD COLUMN plover_mode TEXT;
+    CREATE INDEX IF NOT EXISTS events_plover_type ON events(plover_type);
+    """,
+    # 2 -> 3: indexes for the HTTP API: a country or a type with a date range answered from
+    # the index alone (counts, and the sort before a page is read), dates alone, map boxes.
+    """
+    CREATE INDEX IF NOT EXISTS events_country_dates ON events(country, date_end, date_start);
+    CREATE INDEX IF NOT EXISTS events_type_dates ON events(event_type, date_end, date_start);
+    CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end);
+    CREATE INDEX IF NOT EXISTS events_lat_lon ON events(lat, lon);
+    """,
 )
 
 _EVENT_COLUMNS = (
@@ -103,6 +118,7 @@ _EVENT_COLUMNS = (
     "location_name", "admin1", "country", "lat", "lon", "geo_precision",
     "fatalities_min", "fatalities_max", "fatalities_text",
     "evidence", "background", "trigger", "confidence", "record", "added_at",
+    "cameo", "plover_type", "plover_mode",
 )  # fmt: skip
 _QUOTED_COLUMNS = ", ".join(f'"{column}"' for column in _EVENT_COLUMNS)  # "trigger" is a keyword
 _INSERT_EVENT = (
@@ -126,6 +142,7 @@ def _event_values(event: Event, added_at: str) -> tuple[Any, ...]:
     place = event.location
     deaths = event.fatalities
     actor2 = event.actor2
+    codes = event.codes
     assoc = [{"name": a.name, "kind": a.kind, "country": a.country} for a in event.assoc_actor1]
     return (
         event.event_id, event.doc_id, event.event_type, event.sub_event_type,
@@ -141,6 +158,9 @@ def _event_values(event: Event, added_at: str) -> tuple[Any, ...]:
         deaths.text if deaths else None,
         event.evidence_text, int(event.background), event.trigger, event.confidence,
         json.dumps(event_to_dict(event), ensure_ascii=False), added_at,
+        codes.cameo if codes else None,
+        codes.plover_type if codes else None,
+        codes.plover_mode if codes else None,
     )  # fmt: skip
 
 

@@ -15,12 +15,28 @@ from dataclasses import dataclass, replace
 
 from dateline.stages.actors import generic_actor
 from dateline.stages.events import arguments
-from dateline.stages.events.fatalities import find_fatalities
-from dateline.stages.events.lexicon import EventClass, lexicon
+from dateline.stages.events.context import latest_day, story_day, story_town
+from dateline.stages.events.dating import (
+    anchored,
+    default_interval,
+    is_complement_of,
+    points_back,
+    shifted,
+)
+from dateline.stages.events.fatalities import find_fatalities, one_victim
+from dateline.stages.events.incidents import adds_victims, is_caption, one_incident, summed
+from dateline.stages.events.lexicon import lexicon
+from dateline.stages.events.settle import (
+    STATE_KINDS,
+    crowd_actors,
+    is_air_bombing,
+    military_target,
+    seizes_captives,
+    settle,
+)
 from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger, find_triggers, is_reported_event
 from dateline.stages.geo import place_kind
-from dateline.stages.time import shift
 from dateline.types import (
     Actor,
     ActorDoc,
@@ -33,13 +49,14 @@ from dateline.types import (
     Granularity,
     Place,
     PlaceMention,
+    Precision,
     Span,
     TimeExpression,
 )
 
-_ARMED_KINDS = {1, 2, 3, 4, 8}
-_STATE_KINDS = {1, 8}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _CARRY_SENTENCES = 2  # a sentence without a place or date continues the story of the last event
+_KILL_CLASSES = {"kill", "execution"}
 
 
 @dataclass(frozen=True)
@@ -57,89 +74,6 @@ def _span(tree: SentenceTree, start: int, end: int) -> Span:
 
 def _evidence(field: str, span: Span, text: str) -> Evidence:
     return Evidence(field, span, text[span.start : span.end])
-
-
-def _default_interval(published: dt.date | None) -> DateInterval | None:
-    if published is None:
-        return None
-    return DateInterval(published - dt.timedelta(days=2), published, Granularity.RANGE)
-
-
-def _is_complement_of(tree: SentenceTree, trigger: Trigger, expression: TimeExpression) -> bool:
-    """Whether the trigger is the event "two days after/before" points at, not the one it dates.
-
-    "came two days after rebels attacked" and "two days after the attack" point at the
-    attack; in "Two days after the attack, warplanes bombed" the bombing is dated by them.
-    """
-    sentence = tree.parsed.sentence_tokens(tree.sentence)
-    word = next((t for t in sentence if t.end == expression.span.end), None)
-    if word is None:
-        return tree[trigger.head].start >= expression.span.start
-    if word.dep == "mark":
-        return word.head == trigger.head
-    return word.i != trigger.head and trigger.head in tree.subtree(word.i)
-
-
-def _anchored(
-    expression: TimeExpression, tree: SentenceTree, trigger: Trigger, reference: DateInterval | None
-) -> DateInterval | None:
-    """ "two days after <this event>", "two days later": counted from the story's reference date."""
-    if reference is None or not expression.value.startswith("ANCHOR"):
-        return None
-    value = expression.value
-    if expression.text.lower().endswith(("after", "before")):
-        if not _is_complement_of(tree, trigger, expression):
-            return None  # "X comes two days after Y" dates Y from X, not X itself
-        # the event after "two days after" happened two days before the anchor
-        value = value.translate(str.maketrans("+-", "-+"))
-    try:
-        return shift(reference, value)
-    except ValueError:
-        return None
-
-
-def _settle(
-    event_class: EventClass,
-    actor1: Actor,
-    actor2: Actor | None,
-    tree: SentenceTree,
-    trigger: Trigger,
-) -> tuple[str, str] | None:
-    """The ACLED (event type, sub-event type) once actors and context are known."""
-    name = event_class.name
-    lex = lexicon()
-    sentence = tree.parsed.sentence_tokens(tree.sentence)
-    lemmas = {t.lemma for t in sentence}
-    text = tree.sentence.text.lower()
-    victim_kind = actor2.kind if actor2 else 7
-    if name == "territory":
-        scope = tree.subtree(trigger.head, skip_deps=frozenset({"nsubj", "nsubjpass", "agent"}))
-        objects = {tree[i].lemma for i in scope}
-        if objects & lex.cues["weapon_objects"] and tree[trigger.head].lemma == "seize":
-            return "Strategic developments", "Disrupted weapons use"
-        if actor1.kind in _STATE_KINDS:
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
-    if name in {"attack", "kill"}:
-        if victim_kind == 6:
-            return "Protests", "Excessive force against protesters"
-        if victim_kind in _ARMED_KINDS and actor1.kind in _ARMED_KINDS:
-            return "Battles", "Armed clash"
-        return "Violence against civilians", "Attack"
-    if name == "clash" and {actor1.kind, victim_kind} & {5, 6}:
-        return "Riots", "Violent demonstration"
-    if name == "protest":
-        if lemmas & lex.cues["lethal_cues"]:
-            return "Protests", "Excessive force against protesters"
-        if any(cue in text for cue in lex.cues["riot_cues"]):
-            return "Riots", "Violent demonstration"
-        if lemmas & lex.cues["intervention_cues"] or any(
-            " " in cue and cue in text for cue in lex.cues["intervention_cues"]
-        ):
-            return "Protests", "Protest with intervention"
-    if name == "airstrike" and actor1.kind not in _STATE_KINDS:
-        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    return event_class.event_type, event_class.sub_event_type
 
 
 def _has_place_object(tree: SentenceTree, trigger: Trigger, places: Sequence[PlaceMention]) -> bool:
@@ -179,8 +113,13 @@ class _Builder:
         focus = doc.placed.focus
         self.context = _Context(doc.document.published, focus, background_days)
         self.events: list[Event] = []
+        self.classes: list[str] = []  # the trigger class of each event
         self.last_event_sentence = -10
         self.reference: DateInterval | None = None
+        self.town = story_town(doc.placed)
+        # without a publication date, the day the article names stands in for it
+        self.day = story_day(doc.timed) if doc.document.published is None else None
+        self.latest = latest_day(doc.timed) if doc.document.published is None else None
 
     def _continues_story(self, sentence: int) -> bool:
         return bool(self.events) and sentence - self.last_event_sentence <= _CARRY_SENTENCES
@@ -189,12 +128,46 @@ class _Builder:
         sentence = tree.sentence.index
         places = [m for m in self.doc.placed.mentions if m.sentence == sentence]
         found = arguments.place_for(tree, trigger, places)
+        coarse = found is None or found.place.precision == Precision.COUNTRY
+        if coarse and self.events and arguments.names_the_same_place(tree):
+            return self.events[-1].location, None
         if found is not None:
             return found.place, found.span
         if self._continues_story(sentence):
             return self.events[-1].location, None
+        if self.town is not None:
+            return self.town, None
         if self.context.focus is not None:
             return self.context.focus, None
+        return None
+
+    def _anchor_of(self, tree: SentenceTree, expression: TimeExpression) -> DateInterval | None:
+        """The date "two days after the attack" counts from: that attack's, when it was dated."""
+        return self._named_anchor(tree, expression) or self.reference
+
+    def _named_anchor(self, tree: SentenceTree, expression: TimeExpression) -> DateInterval | None:
+        """The day of the earlier event an expression names ("after the attack"), if dated."""
+        lex = lexicon()
+        tokens = tree.parsed.sentence_tokens(tree.sentence)
+        after = [t for t in tokens if t.start >= expression.span.end][:4]
+        noun = next((t for t in after if t.pos in {"NOUN", "PROPN"}), None)
+        named = lex.nouns.get(noun.lemma.lower()) if noun is not None else None
+        if named is None:
+            return None
+        dated = [
+            (event.date.interval, event_class)
+            for event, event_class in zip(self.events, self.classes, strict=True)
+            if event.date.text and event.date.interval and event.date.interval.granularity == "day"
+        ]
+        # the latest event of that kind; for "the attack", else the latest violent one
+        for interval, event_class in reversed(dated):
+            if event_class == named:
+                return interval
+        if named in lex.cues["generic_classes"]:
+            violent = lex.cues["violent_classes"]
+            for interval, event_class in reversed(dated):
+                if event_class in violent:
+                    return interval
         return None
 
     def _date(
@@ -205,18 +178,30 @@ class _Builder:
         found = arguments.date_for(tree, trigger, expressions)
         if found is not None:
             if found.anchor_relative:
-                anchored = _anchored(found, tree, trigger, self.reference)
-                if anchored is not None:
-                    return anchored, found
-                return _default_interval(self.context.published), None
+                if points_back(found) and not is_complement_of(tree, trigger, found):
+                    # "Two days after the attack, warplanes bombed": counted from the attack
+                    named = self._named_anchor(tree, found)
+                    counted = shifted(named, found.value) if named else None
+                    if counted is not None:
+                        return counted, found
+                reference = self._anchor_of(tree, found)
+                dated = anchored(found, tree, trigger, reference)
+                if dated is not None:
+                    return dated, found
+                return default_interval(self.context.published), None
             if found.interval is not None:
                 return found.interval, found
+            if self.context.published is None:
+                return None, found  # "In May" with no year to put it in: unresolved
         if carried_place and self._continues_story(sentence):
             # a sentence naming neither place nor time goes on about the last event
-            previous = self.events[-1].date
-            if previous.text is not None:
-                return previous.interval, None
-        return _default_interval(self.context.published), None
+            previous = self.events[-1]
+            if previous.date.text is not None:
+                return previous.date.interval, None
+        if self.context.published is None and (self.reference or self.day) is not None:
+            # no publication date: the day the story is about, rather than nothing
+            return self.reference or self.day, None
+        return default_interval(self.context.published), None
 
     def _actor(
         self, category: str | None, country: str | None, opposite: Actor | None
@@ -224,9 +209,68 @@ class _Builder:
         if category is None:
             return None
         if category == "opponent":
-            side = "rebels" if opposite is None or opposite.kind in _STATE_KINDS else "military"
+            side = "rebels" if opposite is None or opposite.kind in STATE_KINDS else "military"
             return generic_actor(side, country)
         return generic_actor(category, country)
+
+    def _victims(
+        self, tree: SentenceTree, trigger: Trigger, actor1: Actor, country: str | None
+    ) -> Actor | None:
+        """The target the text implies: the army at an attacked post, the fighters executed."""
+        event_class = lexicon().classes[trigger.event_class]
+        if event_class.name in lexicon().cues["violent_classes"] and actor1.kind != 7:
+            hit = military_target(tree, trigger, country)
+            if hit is not None and hit.name != actor1.name:
+                return hit
+        if event_class.name == "execution" and self._continues_story(tree.sentence.index):
+            # "those killed were executed by rebels": the side that lost the story's battle
+            previous = self.events[-1]
+            if previous.actor1.name == actor1.name and previous.actor2 is not None:
+                return previous.actor2
+            if previous.actor2 is not None and previous.actor2.name == actor1.name:
+                return previous.actor1
+        return self._actor(event_class.actor2, country, actor1)
+
+    def _incident_of(
+        self, tree: SentenceTree, trigger: Trigger, first: ActorMention | None
+    ) -> tuple[str, str, Actor] | None:
+        """The explosion an unattributed killing belongs to, when the story is about one."""
+        if trigger.event_class != "kill" or first is not None:
+            return None
+        if not self._continues_story(tree.sentence.index):
+            return None
+        previous = self.events[-1]
+        if previous.event_type != "Explosions/Remote violence":
+            return None
+        return previous.event_type, previous.sub_event_type, previous.actor1
+
+    def _at_each_place(self, tree: SentenceTree, event: Event) -> list[Event]:
+        """ "in the towns of Budennovsk and Kizlyar": one event per place, as ACLED codes."""
+        where = next((e for e in event.provenance if e.field == "location"), None)
+        if where is None:
+            return []
+        places = [m for m in self.doc.placed.mentions if m.sentence == tree.sentence.index]
+        coded = next((m for m in places if m.span == where.span), None)
+        if coded is None:
+            return []
+        copies = []
+        for other in arguments.conjoined_places(tree, coded, places):
+            evidence = _evidence("location", other.span, self.text)
+            identity = f"{event.event_id}|{other.span.start}"
+            copies.append(
+                replace(
+                    event,
+                    event_id=hashlib.sha256(identity.encode()).hexdigest()[:16],
+                    location=other.place,
+                    fatalities=None,  # a toll is not split unless the text splits it
+                    provenance=tuple(
+                        evidence if e is where else e
+                        for e in event.provenance
+                        if e.field != "fatalities"
+                    ),
+                )
+            )
+        return copies
 
     def build(self, tree: SentenceTree, trigger: Trigger) -> Event | None:
         lex = lexicon()
@@ -234,7 +278,11 @@ class _Builder:
         sentence = tree.sentence.index
         actors = [m for m in self.doc.mentions if m.sentence == sentence]
         places = [m for m in self.doc.placed.mentions if m.sentence == sentence]
-        if event_class.name == "territory" and not _has_place_object(tree, trigger, places):
+        if (
+            event_class.name == "territory"
+            and not _has_place_object(tree, trigger, places)
+            and not seizes_captives(tree, trigger)
+        ):
             return None
         location = self._location(tree, trigger)
         if location is None:
@@ -244,30 +292,47 @@ class _Builder:
 
         first: ActorMention | None = arguments.initiator(tree, trigger, actors)
         second = arguments.target(tree, trigger, actors, first)
-        actor1 = first.actor if first else self._actor(event_class.actor1, country, None)
+        default1 = "military" if is_air_bombing(event_class, tree) else event_class.actor1
+        actor1 = first.actor if first else self._actor(default1, country, None)
         if actor1 is None:
             return None
         if first is None and arguments.is_re_prefixed(tree, trigger):
             actor1 = generic_actor("military", country)  # "recapture": the state takes back
-        actor2 = second.actor if second else self._actor(event_class.actor2, country, actor1)
+        actor2 = second.actor if second else self._victims(tree, trigger, actor1, country)
         if actor2 is not None and actor2.name == actor1.name:
             actor2 = self._actor(event_class.actor2, country, actor1) if second else None
-        typed = _settle(event_class, actor1, actor2, tree, trigger)
+        if actor2 is None and event_class.name in {"protest", "riot"}:
+            found = arguments.intervener(tree, trigger, actors)
+            actor2 = found.actor if found else None  # "police dispersed the protest"
+        if seizes_captives(tree, trigger) and (actor2 is None or actor2.kind != 7):
+            actor2 = generic_actor("civilians", country)
+        actor1, actor2 = crowd_actors(event_class.name, actor1, actor2, country)
+        typed = settle(event_class, actor1, actor2, tree, trigger, first.text if first else None)
         if typed is None:
             return None
         event_type, sub_event_type = typed
-        if event_type != "Battles" and second is None and event_class.actor2 == "opponent":
+        incident = self._incident_of(tree, trigger, first)
+        if incident is not None:
+            # "At the bus station, six were killed." in the story of a bombing: that bombing
+            event_type, sub_event_type, actor1 = incident
+        opponent_default = second is None and event_class.actor2 == "opponent"
+        if event_type not in {"Battles", "Violence against civilians"} and opponent_default:
             actor2 = None
+        if sub_event_type == "Air/drone strike" and second is None:
+            actor2 = None  # who was under the bombs is not said
+        if sub_event_type == "Arrests" and actor2 is not None and actor2.kind == 7:
+            actor2 = None  # unnamed people arrested: no side to code
 
         ally_roots = [trigger.head] + ([first.head] if first else [])
         allies = arguments.allies(tree, ally_roots, actors, first)
 
         interval, expression = self._date(tree, trigger, carried_place=place_span is None)
-        published = self.context.published
+        # without a publication date, the latest day the article names stands for "now"
+        now = self.context.published or self.latest
         background = bool(
             interval
-            and published
-            and interval.end < published - dt.timedelta(days=self.context.background_days)
+            and now
+            and interval.end < now - dt.timedelta(days=self.context.background_days)
         )
         provenance = [_evidence("trigger", _span(tree, trigger.start, trigger.end), self.text)]
         if first:
@@ -330,16 +395,23 @@ class _Builder:
         triggers = [
             t
             for t in candidates
-            if is_reported_event(tree, t, anchors) and not _reports_toll_of_other(tree, t, heads)
+            if is_reported_event(tree, t, anchors, dated=bool(times))
+            and not _reports_toll_of_other(tree, t, heads)
         ]
         built: list[tuple[Trigger, Event]] = []
-        for trigger in triggers:
+        for trigger in one_incident(tree, triggers):
             event = self.build(tree, trigger)
             if event is not None:
+                # the other places first: a toll in the next sentence goes to the first place
+                built += [(trigger, e) for e in self._at_each_place(tree, event)]
                 built.append((trigger, event))
-        self._attach_fatalities(tree, built)
-        for _, event in built:
+        kills = any(t.event_class in _KILL_CLASSES for t in triggers)
+        if self._is_follow_up_toll(tree, built):
+            built = []  # "Six soldiers were killed." after the report of the bombing
+        self._attach_fatalities(tree, built, kills)
+        for trigger, event in built:
             self.events.append(event)
+            self.classes.append(trigger.event_class)
             interval = event.date.interval
             # the first day-precise date of the story anchors "two days after"
             is_day = interval is not None and interval.granularity == Granularity.DAY
@@ -348,12 +420,33 @@ class _Builder:
         if built:
             self.last_event_sentence = tree.sentence.index
 
-    def _attach_fatalities(self, tree: SentenceTree, built: list[tuple[Trigger, Event]]) -> None:
+    def _is_follow_up_toll(self, tree: SentenceTree, built: list[tuple[Trigger, Event]]) -> bool:
+        """Killings with no place or date of their own, right after a violent event: its toll."""
+        if not built or not self._continues_story(tree.sentence.index):
+            return False
+        if self.events[-1].event_type not in _VIOLENT_TYPES:
+            return False
+        # "Six American soldiers were killed": a nationality is no place of its own
+        return all(
+            trigger.event_class == "kill"
+            and not any(e.field == "date" for e in event.provenance)
+            and (
+                event.location.precision == Precision.COUNTRY
+                or not any(e.field == "location" for e in event.provenance)
+            )
+            for trigger, event in built
+        )
+
+    def _attach_fatalities(
+        self, tree: SentenceTree, built: list[tuple[Trigger, Event]], kills: bool
+    ) -> None:
         expressions = [
             e.span for e in self.doc.timed.expressions if e.sentence == tree.sentence.index
         ]
         tokens = self.doc.parsed.sentence_tokens(tree.sentence)
         found = find_fatalities(tokens, expressions, self.text)
+        if found is None and kills:
+            found = one_victim(tokens, self.text)
         if found is None:
             return
         toll, span, death = found
@@ -362,13 +455,15 @@ class _Builder:
             index = min(range(len(built)), key=lambda k: abs(built[k][0].head - death))
             trigger, event = built[index]
             built[index] = (trigger, _with_fatalities(event, toll, evidence))
-        elif (
-            self.events
-            and tree.sentence.index - self.last_event_sentence == 1
-            and self.events[-1].fatalities is None
-        ):
+        elif self._continues_story(tree.sentence.index) and self.events[-1].fatalities is None:
             # "At least 14 soldiers were killed." right after the report of the battle
             self.events[-1] = _with_fatalities(self.events[-1], toll, evidence)
+        elif self._continues_story(tree.sentence.index) and adds_victims(tokens, span):
+            # "Twenty insurgents were also killed.": more dead of the same event
+            previous = self.events[-1]
+            assert previous.fatalities is not None
+            total = summed(previous.fatalities, toll)
+            self.events[-1] = _with_fatalities(previous, total, evidence)
 
 
 def _with_fatalities(event: Event, toll: Fatalities, evidence: Evidence) -> Event:
@@ -377,6 +472,8 @@ def _with_fatalities(event: Event, toll: Fatalities, evidence: Evidence) -> Even
 
 def extract(doc: ActorDoc, *, background_days: int = 14) -> tuple[Event, ...]:
     builder = _Builder(doc, background_days)
-    for sentence in doc.parsed.sentences:
-        builder.add_sentence(SentenceTree(doc.parsed, sentence))
+    sentences = doc.parsed.sentences
+    for index, sentence in enumerate(sentences):
+        if not is_caption(sentences, index):
+            builder.add_sentence(SentenceTree(doc.parsed, sentence))
     return tuple(builder.events)

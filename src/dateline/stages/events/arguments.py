@@ -14,8 +14,11 @@ from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger, is_light_verb_object
 from dateline.types import ActorMention, PlaceMention, Precision, TimeExpression
 
+_SUB_PLACES = {Precision.EXACT, Precision.NEIGHBOURHOOD}
+_OTHER_CLAUSES = frozenset({"advcl", "ccomp", "relcl", "acl"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
-_TARGET_PREPS = {"with", "against", "on", "from", "of", "at"}
+_TARGET_PREPS = {"with", "against", "on", "from", "of", "at", "under", "into"}
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep"})
 _ALLY_VERBS = {"back", "support", "aid", "assist", "help", "join", "reinforce", "accompany"}
 _ALLY_NOUNS = {"help", "support", "backing", "assistance", "aid"}
 
@@ -43,6 +46,8 @@ def _frame(tree: SentenceTree, trigger: Trigger) -> int:
 def initiator(
     tree: SentenceTree, trigger: Trigger, actors: Sequence[ActorMention]
 ) -> ActorMention | None:
+    if trigger.subject_is_target:
+        return None
     frame = _frame(tree, trigger)
     passive = bool(tree.children(frame, "auxpass", "nsubjpass"))
     if passive:
@@ -50,8 +55,9 @@ def initiator(
             return _actor_under(tree, [agent.i], actors)
     if trigger.is_noun and frame == trigger.head:
         # "the army's takeover", "the massacre of troops by rebels"
-        own = [c.i for c in tree.children(frame, "poss")]
-        own += [c.i for c in tree.children(frame, "prep", "agent") if c.lemma == "by"]
+        own = [c.i for c in tree.children(frame, "poss", "compound")]  # "Taliban mortar fire"
+        # "the massacre by rebels", "mortar fire from the Islamic State"
+        own += [c.i for c in tree.children(frame, "prep", "agent") if c.lemma in {"by", "from"}]
         found = _actor_under(tree, own, actors)
         if found:
             return found
@@ -59,12 +65,18 @@ def initiator(
         found = _actor_under(tree, [c.i for c in tree.children(frame, "nsubj")], actors)
         if found:
             return found
-    # the subject of the clause the trigger sits in ("troops stormed and seized", "bolstered by")
+    # the subject of the clause chain the trigger continues ("troops stormed and seized",
+    # "bolstered by"); not that of a verb it is reported by or hangs under as an object
+    child = tree[frame]
     for ancestor in tree.ancestors(frame):
+        # "after the regiment killed": a clause with a subject of its own borrows none
+        if child.dep not in _SHARED_SUBJECT_DEPS or tree.children(child.i, "nsubj"):
+            break
         subjects = [c.i for c in tree.children(ancestor.i, "nsubj") if c.i != frame]
         found = _actor_under(tree, subjects, actors)
         if found:
             return found
+        child = ancestor
     return None
 
 
@@ -77,11 +89,26 @@ def target(
     frame = _frame(tree, trigger)
     others = [a for a in actors if a is not exclude]
     roots: list[int] = []
+    if trigger.subject_is_target:
+        roots += [c.i for c in tree.children(frame, "nsubj")]
     if tree.children(frame, "auxpass", "nsubjpass"):
         roots += [c.i for c in tree.children(frame, "nsubjpass")]
     roots += [c.i for c in tree.children(trigger.head, "dobj")]
     roots += [c.i for c in tree.children(trigger.head, "prep") if c.lemma in _TARGET_PREPS]
     return _actor_under(tree, roots, others)
+
+
+def intervener(
+    tree: SentenceTree, trigger: Trigger, actors: Sequence[ActorMention]
+) -> ActorMention | None:
+    """Who acted on a gathering: the subject of "police dispersed the protest"."""
+    head = tree[trigger.head]
+    if head.dep not in {"dobj", "nsubjpass"}:
+        return None
+    verb = head.head
+    roots = [c.i for c in tree.children(verb, "nsubj")]
+    roots += [c.i for c in tree.children(verb, "agent")]
+    return _actor_under(tree, roots, actors)
 
 
 def allies(
@@ -123,11 +150,61 @@ def place_for(
     scope = _non_subject_subtree(tree, trigger.head) | (
         _non_subject_subtree(tree, frame) if frame != trigger.head else set()
     )
+    if trigger.subject_is_target:
+        scope |= tree.subtree(frame)  # "their posts in Andersonstown came under fire"
     attached = [p for p in places if any(i in scope for i in range(p.token_start, p.token_end))]
-    pool = attached or list(places)
+    pool = attached or [p for p in places if not _is_elsewhere(tree, p)]
+    if not pool:
+        return None
     finer = [p for p in pool if p.place.precision != Precision.COUNTRY]
     pool = finer or pool
+    own = tree.subtree(trigger.head, skip_deps=_SUBJECT_DEPS | _OTHER_CLAUSES)
+    if trigger.subject_is_target:
+        own |= tree.subtree(frame, skip_deps=_OTHER_CLAUSES)
+    parts = [p for p in attached if p.place.precision in _SUB_PLACES and p.token_start in own]
+    if parts:
+        pool = parts  # a part of a town the trigger governs ("posts in Old Park ... Belfast")
     return min(pool, key=lambda p: abs(p.token_start - trigger.head))
+
+
+def _is_elsewhere(tree: SentenceTree, place: PlaceMention) -> bool:
+    """ "officials said in Beirut", "asylum seekers from Pakistan": where the source is."""
+    modality = lexicon().modality
+    for ancestor in tree.ancestors(place.token_end - 1):
+        if ancestor.lemma.lower() == "from" and tree[ancestor.head].pos in {"NOUN", "PROPN"}:
+            return True
+        if ancestor.pos == "VERB":
+            return ancestor.lemma.lower() in modality["reporting_verbs"]
+    return False
+
+
+def names_the_same_place(tree: SentenceTree) -> bool:
+    """ "killed in the same province": the place of the event the story told before."""
+    nouns = lexicon().modality["same_place_nouns"]
+    return any(
+        token.lemma.lower() == "same" and tree[token.head].lemma.lower() in nouns
+        for token in tree.parsed.sentence_tokens(tree.sentence)
+    )
+
+
+def conjoined_places(
+    tree: SentenceTree, place: PlaceMention, places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """Places joined to ``place`` by "and" ("Budennovsk and Kizlyar"), in text order."""
+    mine = set(range(place.token_start, place.token_end))
+    linked: list[PlaceMention] = []
+    for other in places:
+        if other is place or other.place.precision != place.place.precision:
+            continue
+        theirs = set(range(other.token_start, other.token_end))
+        low, high = sorted((place.token_end, other.token_end))
+        if not any(tree[i].lemma in {"and", "or"} for i in range(low, high)):
+            continue  # "Helmand Province, Afghanistan" is one place named twice
+        if any(tree[i].dep == "conj" and tree[i].head in mine for i in theirs) or any(
+            tree[i].dep == "conj" and tree[i].head in theirs for i in mine
+        ):
+            linked.append(other)
+    return linked
 
 
 def date_for(
@@ -160,8 +237,19 @@ def date_for(
             best = (depth, expression)
     if best is not None:
         return best[1]
+    # else the nearest expression of the sentence, unless it dates another clause
+    # ("the bomber behind the bombing is seen in a photo released May 27")
+    chain = {trigger.head, frame} | {t.i for t in tree.ancestors(frame)}
+    free = []
+    for expression in dated:
+        head = head_of(expression)
+        verb = tree.clause_verb(head) if head is not None else None
+        if verb is None or verb.i in chain:
+            free.append(expression)
+    if not free:
+        return None
     position = tree[trigger.head].start
-    return min(dated, key=lambda e: abs(e.span.start - position))
+    return min(free, key=lambda e: abs(e.span.start - position))
 
 
 def is_re_prefixed(tree: SentenceTree, trigger: Trigger) -> bool:

@@ -14,7 +14,10 @@ from dateline.types import Fatalities, Span, Token
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 _BEFORE_DEATH = 6  # "150 regime troops died", "50 of those killed were executed"
-_AFTER_DEATH = 4  # "killed hundreds", "killing at least 10 people"
+_AFTER_DEATH = 4
+_CONJOINED_GAP = 4  # "four Ulsterbus workers and two soldiers"
+_SINGLE_PRONOUNS = {"he", "she", "him", "her"}
+_INTRANSITIVE = {"die", "perish"}  # "killed hundreds", "killing at least 10 people"
 
 
 @dataclass(frozen=True)
@@ -27,14 +30,27 @@ class Count:
 
 def _phrase_at(tokens: tuple[Token, ...], i: int, table: dict[str, int] | list[str]) -> int:
     """Length in tokens of the longest entry of ``table`` starting at token ``i`` (0 if none)."""
-    entries = table if isinstance(table, list) else list(table)
     best = 0
-    for entry in entries:
-        words = entry.split()
+    for words in _by_first_word(id(table), table).get(tokens[i].text.lower(), ()):
         window = [t.text.lower() for t in tokens[i : i + len(words)]]
-        if window == words and len(words) > best:
+        if list(words) == window and len(words) > best:
             best = len(words)
     return best
+
+
+_INDEXES: dict[int, dict[str, list[tuple[str, ...]]]] = {}
+
+
+def _by_first_word(key: int, table: dict[str, int] | list[str]) -> dict[str, list[tuple[str, ...]]]:
+    """The entries of a (process-wide, never changing) table indexed by their first word."""
+    index = _INDEXES.get(key)
+    if index is None:
+        index = {}
+        for entry in table:
+            words = tuple(entry.split())
+            index.setdefault(words[0], []).append(words)
+        _INDEXES[key] = index
+    return index
 
 
 def _number(tokens: tuple[Token, ...], i: int) -> tuple[int, int, bool] | None:
@@ -130,7 +146,8 @@ def find_fatalities(
     if not deaths:
         return None
     best: tuple[Fatalities, Span, int] | None = None
-    for count in find_counts(tokens, excluded):
+    counts = _with_conjoined(tokens, find_counts(tokens, excluded))
+    for count in counts:
         near = [
             d
             for d in deaths
@@ -149,3 +166,56 @@ def find_fatalities(
         if best is None or found.min > best[0].min:
             best = (found, span, tokens[death].i)
     return best
+
+
+def _with_conjoined(tokens: tuple[Token, ...], counts: list[Count]) -> list[Count]:
+    """ "four bus workers and two soldiers were killed": one toll of six."""
+    joined: list[Count] = []
+    for count in counts:
+        previous = joined[-1] if joined else None
+        between = tokens[previous.end : count.start] if previous else ()
+        if (
+            previous is not None
+            and 0 < len(between) <= _CONJOINED_GAP
+            and between[-1].text.lower() == "and"
+            and not any(t.pos in {"VERB", "AUX"} or t.text in {";", ":"} for t in between)
+            and previous.high is not None
+            and count.high is not None
+        ):
+            joined[-1] = Count(
+                previous.start,
+                count.end,
+                previous.low + count.low,
+                previous.high + count.high,
+            )
+            continue
+        joined.append(count)
+    return joined
+
+
+def one_victim(tokens: tuple[Token, ...], text: str) -> tuple[Fatalities, Span, int] | None:
+    """ "a man was shot dead", "the general died": one death, no number needed.
+
+    Only for a sentence that reports a killing: a lone "a man" elsewhere counts no one.
+    """
+    deaths = [k for k, t in enumerate(tokens) if _is_death_word(t)]
+    by_index = {t.i: k for k, t in enumerate(tokens)}
+    for d in deaths:
+        death = tokens[d]
+        if death.pos != "VERB" and death.head in by_index:
+            death = tokens[by_index[death.head]]  # "shot dead": the verb holds the victim
+        if death.pos != "VERB":
+            continue
+        # the one who died: subject of "died" or "was killed", object of "killed"
+        victim_deps = {"nsubjpass", "dobj"} | ({"nsubj"} if death.lemma in _INTRANSITIVE else set())
+        for token in tokens:
+            if token.head != death.i or token.dep not in victim_deps:
+                continue
+            single = token.tag in {"NN", "NNP"} or token.text.lower() in _SINGLE_PRONOUNS
+            negated = any(t.dep == "neg" and t.head == death.i for t in tokens)
+            person = token.lemma.lower() not in lexicon().numbers["non_person_subjects"]
+            if single and person and not negated:
+                first, last = sorted((by_index[token.i], by_index[death.i]))
+                span = Span(tokens[first].start, tokens[last].end)
+                return Fatalities(1, 1, text[span.start : span.end]), span, death.i
+    return None

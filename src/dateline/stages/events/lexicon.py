@@ -25,9 +25,18 @@ class Lexicon:
     nouns: dict[str, str]
     phrases: dict[tuple[str, ...], str]
     subject_phrases: dict[str, dict[str, str]]
+    non_triggers: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     cues: dict[str, frozenset[str]]
     modality: dict[str, frozenset[str]]
     numbers: dict[str, Any]
+
+
+def _by_first_word(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(entries) for first, entries in found.items()}
 
 
 @cache
@@ -51,6 +60,14 @@ def lexicon() -> Lexicon:
         "weapon_objects",
         "light_verbs",
         "re_prefixed",
+        "military_targets",
+        "air_cues",
+        "generic_classes",
+        "violent_classes",
+        "remote_classes",
+        "captive_objects",
+        "under_fire_nouns",
+        "agent_phrases",
     )
     return Lexicon(
         classes=classes,
@@ -58,6 +75,7 @@ def lexicon() -> Lexicon:
         nouns=dict(triggers["nouns"]),
         phrases={tuple(k.split()): v for k, v in triggers["phrases"].items()},
         subject_phrases=triggers["subject_phrases"],
+        non_triggers=_by_first_word(triggers["non_trigger_phrases"]),
         cues={key: frozenset(triggers[key]) for key in cue_keys},
         modality={k: frozenset(v) for k, v in modality.items() if isinstance(v, list)},
         numbers=load_json("numbers.json"),

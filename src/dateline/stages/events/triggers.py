@@ -21,6 +21,7 @@ class Trigger:
     end: int
     event_class: str
     is_noun: bool = False
+    subject_is_target: bool = False  # "the post came under fire": the subject was hit
 
 
 def _phrase_triggers(tree: SentenceTree) -> list[Trigger]:
@@ -59,9 +60,42 @@ def _word_trigger(tree: SentenceTree, token: Token) -> Trigger | None:
     return None
 
 
+def _idiom_tokens(tree: SentenceTree) -> set[int]:
+    """Tokens of idioms using a trigger word for no event ("in advance", "detained in hospital")."""
+    by_first = lexicon().non_triggers
+    tokens = tree.parsed.sentence_tokens(tree.sentence)
+    covered: set[int] = set()
+    for k, token in enumerate(tokens):
+        for form in {token.lemma.lower(), token.text.lower()}:
+            for idiom in by_first.get(form, ()):
+                window = tokens[k : k + len(idiom)]
+                if len(window) == len(idiom) and all(
+                    word in {t.lemma.lower(), t.text.lower()}
+                    for word, t in zip(idiom, window, strict=True)
+                ):
+                    covered.update(t.i for t in window)
+    return covered
+
+
+def _under_fire(tree: SentenceTree) -> list[Trigger]:
+    """ "Their posts came under intense gunfire": an attack whose subject is the target."""
+    nouns = lexicon().cues["under_fire_nouns"]
+    found = []
+    for token in tree.parsed.sentence_tokens(tree.sentence):
+        if token.lemma.lower() not in nouns or token.dep != "pobj":
+            continue
+        under = tree[token.head]
+        verb = tree[under.head]
+        if under.lemma.lower() == "under" and verb.lemma.lower() in {"come", "be", "fall"}:
+            found.append(Trigger(verb.i, token.i, token.i + 1, "attack", False, True))
+    return found
+
+
 def find_triggers(tree: SentenceTree) -> list[Trigger]:
-    triggers = _phrase_triggers(tree)
-    used = {i for t in triggers for i in range(t.start, t.end)}
+    idioms = _idiom_tokens(tree)
+    triggers = _under_fire(tree)
+    triggers += [t for t in _phrase_triggers(tree) if t.head not in idioms]
+    used = {i for t in triggers for i in range(t.start, t.end)} | idioms
     for token in tree.parsed.sentence_tokens(tree.sentence):
         if token.i in used:
             continue
@@ -84,9 +118,23 @@ def is_light_verb_object(tree: SentenceTree, trigger: Trigger) -> bool:
 def _is_irrealis(tree: SentenceTree, trigger: Trigger) -> bool:
     modality = lexicon().modality
     head = tree[trigger.head]
-    # a plan, hope, threat, denial or condemnation anywhere up the chain of heads
-    if any(t.lemma in modality["governors"] for t in tree.ancestors(trigger.head)):
-        return True
+    # a plan, hope, threat, denial or condemnation anywhere up the chain of heads; a charge,
+    # trial or claim of responsibility re-mentions an event reported elsewhere
+    detailed = _is_detailed(tree, trigger)
+    stops = modality["governors"] if detailed else modality["governors"] | modality["rementions"]
+    for ancestor in tree.ancestors(trigger.head):
+        if ancestor.lemma.lower() in stops:
+            return True
+        # "an investigation was opened for murder": the frame's subject or object decides
+        if (
+            not detailed
+            and ancestor.pos == "VERB"
+            and any(
+                c.lemma.lower() in modality["rementions"]
+                for c in tree.children(ancestor.i, "nsubj", "nsubjpass", "dobj")
+            )
+        ):
+            return True
     clause = [head, *tree.ancestors(trigger.head)]
     for token in clause:
         for child in tree.children(token.i):
@@ -98,14 +146,35 @@ def _is_irrealis(tree: SentenceTree, trigger: Trigger) -> bool:
                 if child.lemma in modality["modals"] or child.dep == "neg":
                     return True
             break
-    if head.pos == "VERB" and any(c.tag == "TO" for c in tree.children(head.i, "aux")):
-        return True  # "to retake": a purpose, not a report
+    # "to retake", "to make roadside bombs": a purpose, not a report
+    verb = head if head.pos == "VERB" else (tree[head.head] if head.dep == "dobj" else None)
+    if verb is not None and any(c.tag == "TO" for c in tree.children(verb.i, "aux")):
+        return True
     return any(c.dep == "neg" or c.lemma == "no" for c in tree.children(head.i))
+
+
+def _is_detailed(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "the April 15, 2013, attack, which killed three": a full report, even inside a charge."""
+    if not trigger.is_noun:
+        return False
+    head = tree[trigger.head]
+    if tree.children(head.i, "relcl"):
+        return True
+    return any(
+        tree[i].ent_type == "DATE" and any(ch.isdigit() for ch in tree[i].text)
+        for i in tree.subtree(head.i)
+        if i != head.i
+    )
 
 
 def _is_aggregate(tree: SentenceTree, trigger: Trigger) -> bool:
     modality = lexicon().modality
     head = tree[trigger.head]
+    if trigger.event_class == "kill":
+        # "by the end of 1972, 496 had been killed": a running total
+        text = f" {tree.sentence.text.lower()} "
+        if any(f" {phrase} " in text for phrase in modality["aggregate_phrases"]):
+            return True
     if any(c.lemma in modality["recurring"] for c in tree.children(head.i)):
         return True
     if not trigger.is_noun:
@@ -117,6 +186,8 @@ def _is_aggregate(tree: SentenceTree, trigger: Trigger) -> bool:
     return parent.lemma == "of" and tree[parent.head].lemma in modality["durations"]
 
 
+_OCCASION_PREPS = {"at", "during", "in", "on", "to"}
+_QUOTE_BREAKS = {'"', "“", "”", "''", ";", ":"}
 _ARGUMENT_WINDOW = 8  # tokens after a noun trigger in which "in June", "of Qusayr" may follow
 
 
@@ -148,15 +219,106 @@ def _is_bare_anaphor(tree: SentenceTree, trigger: Trigger, anchors: set[int]) ->
         c.dep in {"prep", "poss", "acl", "relcl"} or (c.dep == "compound" and c.pos == "PROPN")
         for c in tree.children(trigger.head)
     )
-    following = range(trigger.end, min(trigger.end + _ARGUMENT_WINDOW, tree.sentence.token_end))
-    return definite and not has_argument and not any(i in anchors for i in following)
+    if definite and not has_argument and _dates_another_event(tree, head):
+        return True
+    following = []
+    for i in range(trigger.end, min(trigger.end + _ARGUMENT_WINDOW, tree.sentence.token_end)):
+        if tree[i].text in _QUOTE_BREAKS:
+            break  # a closing quote ends the phrase: what follows is attribution
+        following.append(i)
+    if not definite or has_argument or any(i in anchors for i in following):
+        return False
+    return not _acts_somewhere(tree, head, anchors)
+
+
+def _acts_somewhere(tree: SentenceTree, head: Token, anchors: set[int]) -> bool:
+    """ "The explosion targeted a bakery on Rue Victor Hugo": the noun is the subject of a
+    verb that says where, so the sentence reports the event (a copula says nothing)."""
+    if head.dep not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tree[head.head]
+    if verb.pos != "VERB" or verb.lemma in {"be", "become", "remain", "seem"}:
+        return False
+    return bool(tree.subtree(verb.i, skip_deps=frozenset({"nsubj", "nsubjpass"})) & anchors)
+
+
+def _dates_another_event(tree: SentenceTree, head: Token) -> bool:
+    """ "two days after the attack", "since the bombing": the event another one is dated from."""
+    if head.dep != "pobj":
+        return False
+    preposition = tree[head.head]
+    return preposition.lemma.lower() in lexicon().modality["temporal_preps"]
+
+
+def _is_setting(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "At a rally, he said": the occasion of a statement, not a report of the rally.
+
+    A sentence without any verb (a caption, a list of links) reports nothing either.
+    """
+    tokens = tree.parsed.sentence_tokens(tree.sentence)
+    if trigger.is_noun and not any(t.pos in {"VERB", "AUX"} for t in tokens):
+        return True
+    head = tree[trigger.head]
+    if not trigger.is_noun:
+        return False
+    if head.dep == "pobj" and tree[head.head].lemma.lower() in _OCCASION_PREPS:
+        verb = tree.clause_verb(head.i)
+    elif head.dep == "dobj":  # "told a campaign rally"
+        verb = tree[head.head]
+    else:
+        return False
+    return verb is not None and verb.lemma.lower() in lexicon().modality["reporting_verbs"]
+
+
+def _is_verbal(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "attacked Trump, saying ...", "attacks on the bill": words, not violence."""
+    if trigger.event_class != "attack":
+        return False
+    modality = lexicon().modality
+    head = tree[trigger.head]
+    if any(c.lemma.lower() in modality["reporting_verbs"] for c in tree.children(head.i)):
+        return True
+    objects = tree.children(head.i, "dobj")
+    objects += [
+        o for p in tree.children(head.i, "prep") if p.lemma == "on" for o in tree.children(p.i)
+    ]
+    return any(
+        o.lemma.lower() in modality["verbal_targets"]
+        or (o.ent_type == "PERSON" and head.pos == "VERB")
+        for o in objects
+    )
+
+
+def _is_idle_agent(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "being a suicide bomber was OK": a person named, not an act reported."""
+    words = " ".join(tree[i].lemma.lower() for i in range(trigger.start, trigger.end))
+    if words not in lexicon().cues["agent_phrases"]:
+        return False
+    head = tree[trigger.head]
+    acting = head.dep in {"nsubj", "nsubjpass"} and tree[head.head].lemma not in {"be", "become"}
+    return not acting
+
+
+def _is_running_total(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "Thousands have been arrested": a count of many is a total, not one event."""
+    if trigger.event_class not in {"arrest", "kill"}:
+        return False
+    crowds = lexicon().modality["vague_crowds"]
+    subjects = tree.children(trigger.head, "nsubjpass", "nsubj")
+    return any(s.lemma.lower() in crowds or s.text.lower() in crowds for s in subjects)
 
 
 def is_reported_event(
-    tree: SentenceTree, trigger: Trigger, anchors: set[int] | None = None
+    tree: SentenceTree, trigger: Trigger, anchors: set[int] | None = None, *, dated: bool = False
 ) -> bool:
+    """Whether the trigger reports a real, specific event (``dated``: the sentence has a date)."""
+    anchors = anchors or set()
     return not (
         _is_irrealis(tree, trigger)
         or _is_aggregate(tree, trigger)
-        or _is_bare_anaphor(tree, trigger, anchors or set())
+        or _is_bare_anaphor(tree, trigger, anchors)
+        or _is_setting(tree, trigger)
+        or _is_verbal(tree, trigger)
+        or _is_idle_agent(tree, trigger)
+        or (not dated and _is_running_total(tree, trigger))
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from dateline.stages.timex import days, infer
 from dateline.stages.timex.fragments import DASH, Fragments, compile_pattern, words
@@ -67,7 +68,12 @@ def rules(frag: Fragments) -> list[Rule]:
             return day_resolution(days.day(int(m["y"]), month, dom))
         if published is None:
             return Resolution(DATE, _unknown_day(month, dom))
-        return day_resolution(infer.day_without_year(month, dom, published))
+        resolution = day_resolution(infer.day_without_year(month, dom, published))
+        try:
+            forward = days.day_value(infer.day_on_or_after(month, dom, published))
+        except days.Unresolvable:
+            return resolution
+        return replace(resolution, forward_value=forward)
 
     def nth(m: re.Match[str], published: dt.date | None) -> Resolution:
         dom = int(m["d"])

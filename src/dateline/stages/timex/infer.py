@@ -69,3 +69,20 @@ def day_of_recent_month(day_of_month: int, published: dt.date) -> dt.date:
 
 def two_digit_year(short: int) -> int:
     return 2000 + short if short < 50 else 1900 + short
+
+
+def day_on_or_after(month: int, day_of_month: int, published: dt.date) -> dt.date:
+    """``July 29`` read forwards: the first one on or after publication."""
+    for year in range(published.year, published.year + 8):
+        try:
+            candidate = day(year, month, day_of_month)
+        except Unresolvable:
+            continue
+        if candidate >= published:
+            return candidate
+    raise Unresolvable(f"no {month}-{day_of_month} after {published}")
+
+
+def month_year_forward(month: int, published: dt.date) -> int:
+    """``in June`` read forwards: this year's June unless it is over."""
+    return published.year if month >= published.month else published.year + 1

@@ -12,6 +12,13 @@ from dateline.types import DateInterval
 DATE = "date"
 DURATION = "duration"
 IGNORE = "ignore"  # matched only to keep its words out of other expressions ("a 25-year-old")
+# TimeML expressions that never date an event: a repeated time ("weekly"), a vague
+# reference ("now", "recently"), a clock time without its day ("10 a.m."), and a date
+# named in passing with nothing to tie it to an event (a bare "1996", "the quarter").
+SET = "set"
+REFERENCE = "reference"
+CLOCK = "time"
+MENTION = "mention"
 
 
 class NotExpression(Exception):  # noqa: N818 - a signal that a match is not a time expression
@@ -20,10 +27,16 @@ class NotExpression(Exception):  # noqa: N818 - a signal that a match is not a t
 
 @dataclass(frozen=True)
 class Resolution:
-    kind: str  # DATE, DURATION or IGNORE
+    kind: str  # DATE, DURATION, IGNORE or one of the TimeML-only kinds
     value: str
     interval: DateInterval | None = None
     anchor_relative: bool = False
+    # the TIMEX3 reading where it differs from the default one (see ``timeml``)
+    timex_type: str = ""
+    timex_value: str = ""
+    # the value if the sentence speaks of the future ("will meet on Tuesday"); TimeML
+    # resolves by tense where news dating takes the latest past day
+    forward_value: str = ""
 
 
 Resolver = Callable[[re.Match[str], dt.date | None], Resolution]

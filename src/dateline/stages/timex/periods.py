@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from dateline.stages.timex import days, infer
 from dateline.stages.timex.absolute import RANGE_CONNECTOR, RANGE_LEAD, check_connector
@@ -17,6 +18,10 @@ YEAR_WORD = r"(?:1[0-9]|20|21)\d\d"  # a bare number is read as a year only in 1
 
 def month_resolution(year: int, month: int) -> Resolution:
     return Resolution(DATE, days.month_value(year, month), days.whole_month(year, month))
+
+
+def _forward_month(month: int, published: dt.date) -> str:
+    return days.month_value(infer.month_year_forward(month, published), month)
 
 
 def season_start_year(season: Season, published: dt.date, relation: str) -> int:
@@ -61,8 +66,12 @@ def rules(frag: Fragments) -> list[Rule]:
             year = infer.month_year(month, published)
         start = days.day(year, month, first)
         end = days.day(year, month, min(last, days.month_end(year, month).day))
+        forward = "" if m["y"] or published is None else _forward_month(month, published)
         return Resolution(
-            DATE, days.month_value(year, month), DateInterval(start, end, Granularity.RANGE)
+            DATE,
+            days.month_value(year, month),
+            DateInterval(start, end, Granularity.RANGE),
+            forward_value=forward,
         )
 
     def bare_month(m: re.Match[str], published: dt.date | None) -> Resolution:
@@ -76,7 +85,10 @@ def rules(frag: Fragments) -> list[Rule]:
         if published is None:
             return Resolution(DATE, f"XXXX-{month:02d}")
         relation = relations[key(m["rel"])] if m["rel"] else "recent"
-        return month_resolution(infer.month_year(month, published, relation), month)
+        resolution = month_resolution(infer.month_year(month, published, relation), month)
+        if m["rel"]:
+            return resolution
+        return replace(resolution, forward_value=_forward_month(month, published))
 
     def month_range(m: re.Match[str], published: dt.date | None) -> Resolution:
         check_connector(m)
@@ -107,7 +119,11 @@ def rules(frag: Fragments) -> list[Rule]:
         span = DateInterval(
             days.day(value, first, 1), days.month_end(value, last), Granularity.RANGE
         )
-        return Resolution(DATE, days.year_value(value), span)
+        part = key(m["part"])
+        quarter = f"-Q{(first + 2) // 3}" if "quarter" in part else ""
+        half = f"-H{(first + 5) // 6}" if "half" in part else ""
+        timex = days.year_value(value) + (quarter or half)
+        return Resolution(DATE, days.year_value(value), span, timex_value=timex)
 
     def year_range(m: re.Match[str], published: dt.date | None) -> Resolution:
         check_connector(m)

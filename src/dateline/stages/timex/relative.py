@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from dateline.stages.timex import days
 from dateline.stages.timex.absolute import RANGE_CONNECTOR, RANGE_LEAD, check_connector
@@ -92,7 +93,14 @@ def rules(frag: Fragments) -> list[Rule]:
             return Resolution(DATE, f"XXXX-WXX-{number}")
         relation = relations[key(m["rel"])] if m["rel"] else "on_or_before"
         date = weekday_date(published, number, relation)
-        return Resolution(DATE, days.day_value(date), days.one_day(date))
+        forward = ""
+        if not m["rel"]:
+            ahead = (number - published.isoweekday()) % 7
+            try:
+                forward = days.day_value(days.add_days(published, ahead))
+            except days.Unresolvable:
+                forward = ""
+        return Resolution(DATE, days.day_value(date), days.one_day(date), forward_value=forward)
 
     def weekday_range(m: re.Match[str], published: dt.date | None) -> Resolution:
         check_connector(m)
@@ -120,7 +128,15 @@ def rules(frag: Fragments) -> list[Rule]:
         unit, offset, part = lex.calendar_periods[key(m["w"])]
         if published is None:
             return Resolution(DATE, _UNKNOWN[unit])
-        return calendar_period(published, unit, offset, part)
+        resolution = calendar_period(published, unit, offset, part)
+        if unit != "weekend" or offset != 0:
+            return resolution
+        # "this weekend" in a future clause is the coming one
+        try:
+            coming = days.weekday_on_or_before(days.weekday_after(published, 7), 6)
+        except days.Unresolvable:
+            return resolution
+        return replace(resolution, forward_value=f"{days.week_value(coming)}-WE")
 
     def ago(m: re.Match[str], published: dt.date | None) -> Resolution:
         count, unit = count_and_unit(lex, m)
@@ -130,7 +146,8 @@ def rules(frag: Fragments) -> list[Rule]:
             low, high = lex.vague_count
             start, end = back(published, high, unit)[0], back(published, low, unit)[1]
             span = DateInterval(start, end, Granularity.RANGE)
-            return Resolution(DATE, days.range_value(span), span)
+            # TimeML: "years ago" names no particular year, only the past
+            return Resolution(DATE, days.range_value(span), span, timex_value="PAST_REF")
         earliest, latest = back(published, count, unit)
         fuzz = lex.unit_fuzz_days.get(unit.lstrip("2"), 0)
         start, end = days.add_days(earliest, -fuzz), days.add_days(latest, fuzz)
@@ -149,10 +166,18 @@ def rules(frag: Fragments) -> list[Rule]:
     def past(m: re.Match[str], published: dt.date | None) -> Resolution:
         count, unit = count_and_unit(lex, m)
         if published is None:
-            return Resolution(DATE, "XXXX-XX-XX")
+            return Resolution(
+                DATE,
+                "XXXX-XX-XX",
+                timex_type="DURATION",
+                timex_value=days.duration_value(count, unit),
+            )
         start = back(published, lex.vague_count[1] if count is None else count, unit)[0]
         span = DateInterval(start, published, Granularity.RANGE)
-        return Resolution(DATE, days.range_value(span), span)
+        length = days.duration_value(count, unit)  # TimeML: "the past two months" is P2M
+        return Resolution(
+            DATE, days.range_value(span), span, timex_type="DURATION", timex_value=length
+        )
 
     table = [
         (
