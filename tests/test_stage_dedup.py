@@ -237,3 +237,57 @@ def test_an_undated_mention_joins_the_dated_event_elsewhere_in_its_town() -> Non
     (merged,) = merge([dated, undated])
     assert merged.date.text == "on 8 March 2020"
     assert len(merge([dated, _event("c", location=ALEPPO)])) == 2
+
+
+AFGOOYE = Place("Afgooye", "SO", 2.14, 45.12, Precision.TOWN, "Shabeellaha Hoose", 1)
+MOGADISHU = Place("Mogadishu", "SO", 2.04, 45.34, Precision.TOWN, "Banaadir", 2)
+KISMAYO = Place("Kismayo", "SO", -0.36, 42.55, Precision.TOWN, "Jubbada Hoose", 3)
+
+
+def _placed(event: Event, name: str) -> Event:
+    where = Evidence("location", Span(0, len(name)), name)
+    return replace(event, provenance=(*event.provenance, where))
+
+
+def test_a_headline_and_the_body_s_dated_report_nearby_are_one_event() -> None:
+    headline = _placed(_event("a", location=AFGOOYE), "Afgooye")
+    body = _placed(
+        _event("b", location=MOGADISHU, date=EventDate(DAY, "on Monday"), start=60), "Mogadishu"
+    )
+    (merged,) = merge([headline, body])
+    assert merged.date.text == "on Monday"
+    far = _placed(
+        _event("c", location=KISMAYO, date=EventDate(DAY, "on Monday"), start=60), "Kismayo"
+    )
+    assert len(merge([headline, far])) == 2
+    # two dated reports in nearby towns are two events
+    dated = replace(headline, date=EventDate(DAY, "on Monday"))
+    assert len(merge([dated, body])) == 2
+
+
+def test_protesters_detained_at_their_protest_fold_into_it() -> None:
+    police = Actor("Police Forces of Syria", 1, "SY")
+    protesters = Actor("Protesters (Syria)", 6, "SY")
+    protest = _event(
+        "a",
+        event_type="Protests",
+        sub_event_type="Peaceful protest",
+        actor1=protesters,
+        actor2=None,
+        date=EventDate(DAY, "on Monday"),
+    )
+    arrest = _event(
+        "b",
+        event_type="Strategic developments",
+        sub_event_type="Arrests",
+        actor1=police,
+        actor2=None,
+        start=60,
+    )
+    (merged,) = merge([protest, arrest])
+    assert merged.sub_event_type == "Protest with intervention"
+    assert merged.actor2 == police
+    # an arrest in another town is an event of its own
+    assert len(merge([protest, replace(arrest, location=ALEPPO)])) == 2
+    # so is an arrest of a named armed group
+    assert len(merge([protest, replace(arrest, actor2=REBELS)])) == 2

@@ -133,7 +133,7 @@ def test_totals_charges_settings_and_captions_are_not_events(
             "Protesters threw stones at police in Nairobi, Kenya, on Monday.",
             "Riots",
             "Violent demonstration",
-            "Protesters (Kenya)",
+            "Rioters (Kenya)",  # a demonstration turned violent is coded with rioters
             "Police Forces of Kenya",
         ),
         (
@@ -301,3 +301,21 @@ def test_a_post_that_came_under_fire_was_attacked(find_events: EventFinder) -> N
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     assert event.actor1.name == "Unidentified Armed Group (Mali)"
     assert event.actor2 is not None and event.actor2.name == "Military Forces of Mali"
+
+
+# ------------------------------------------------------------------ places
+
+
+def test_a_demonym_names_whose_aircraft_not_where_they_struck(find_events: EventFinder) -> None:
+    found = find_events(
+        "Government troops shelled Kafr Nabl in Idlib province on Monday. "
+        "Russian warplanes also bombed the hills nearby on Monday, a monitor said."
+    )
+    assert sorted(_kinds(found)) == [
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ]
+    assert {e.location.country for e in found} == {"SY"}
+    actors = {e.sub_event_type: e.actor1.name for e in found}
+    assert actors["Air/drone strike"] == "Military Forces of Russia"
+    assert actors["Shelling/artillery/missile attack"] == "Military Forces of Syria"

@@ -20,7 +20,12 @@ from typing import Any
 
 from dateline.evaluate.geo_corpora import GeoDocument, GoldToponym
 from dateline.gazetteer import Gazetteer, haversine_km
-from dateline.gazetteer.resolve import DocumentResolver, candidates, toponym_in_text
+from dateline.gazetteer.resolve import (
+    DocumentResolver,
+    candidates,
+    locale_votes,
+    toponym_in_text,
+)
 from dateline.types import Place
 
 ACCURATE_KM = 161.0
@@ -124,7 +129,7 @@ def score_gold_toponyms(
     for document in documents:
         gold = document.located
         toponyms = [toponym_in_text(document.text, t.start, t.end) for t in gold]
-        resolved, _ = resolver.resolve(toponyms)
+        resolved, _ = resolver.resolve(toponyms, locale_votes(document.text))
         scores.documents += 1
         for toponym, result in zip(gold, resolved, strict=True):
             scores.toponyms += 1

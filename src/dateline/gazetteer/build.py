@@ -132,6 +132,9 @@ def _write(
             for p in unique
         ),
     )
+    # names in rank order (countries, divisions, towns; the larger place first), so a
+    # reader's lists of places per name come out ranked (see ``memory``)
+    unique.sort(key=lambda p: (FEATURE_RANK[p.feature], -p.population, p.geonameid))
     names = 0
     step = max(len(unique) // 50, 1)
     for start in range(0, len(unique), step):
@@ -185,6 +188,7 @@ def build_gazetteer(
                     "source": gathered.source,
                     **{f"count_{feature}": str(n) for feature, n in counts.items()},
                     "count_names": str(names),
+                    "names_ranked": "1",  # see ``memory``: names in rank order
                 }
                 connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         finally:

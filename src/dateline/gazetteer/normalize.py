@@ -46,6 +46,10 @@ def _articles() -> frozenset[str]:
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most names in English text: nothing to decompose
+        folded = text.casefold().translate(_fold_table())
+        if folded.isascii():
+            return folded
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_fold_table())
@@ -56,9 +60,11 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=65536)
 def split_article(text: str) -> tuple[str, bool]:
     """The exact key of ``text``, and whether a leading article was removed from it."""
-    words = _NON_WORD.sub(" ", _fold(text)).split()
-    words = ["".join(c for c in w if not unicodedata.combining(c)) for w in words]
-    words = [w for w in words if w]
+    folded = _fold(text)
+    words = _NON_WORD.sub(" ", folded).split()
+    if not folded.isascii():
+        words = ["".join(c for c in w if not unicodedata.combining(c)) for w in words]
+        words = [w for w in words if w]
     articles = _articles()
     stripped = False
     while len(words) > 1 and words[0] in articles:

@@ -5,9 +5,12 @@ prior, a feature prior (a bare name is a country or a town before it is a divisi
 penalty for a match on the loose transliteration key only, the document's country
 distribution (each name votes for the countries of its best candidates, loose matches
 weakly), divisions and countries named elsewhere in the document, containment written
-next to the name ("Alexandria, La.", "the Homs province town of X") and proximity to the
-other places picked in a first pass. The score reported is the softmax probability of the
-winner among the candidates, with a temperature fitted on development data.
+next to the name ("Alexandria, La.", "the Homs province town of X"), other names with a
+place in the same first-level division (a local paper names places of one state), words
+of one country's local public life ("the sheriff", "the school board": ``locale_votes``)
+and proximity to the other places picked in a first pass. The score reported is the
+softmax probability of the winner among the candidates, with a temperature fitted on
+development data.
 """
 
 from __future__ import annotations
@@ -176,6 +179,41 @@ def _cells(candidate: Candidate) -> list[tuple[int, int]]:
     return [(row + a, column + b) for a in (-1, 0, 1) for b in (-1, 0, 1)]
 
 
+_AREAS = {"country", "admin1", "region"}
+
+
+def _same_division(
+    options: list[list[Candidate]], toponyms: Sequence[Toponym]
+) -> list[dict[int, int]]:
+    """For each local candidate, how many other names in the text have a town or county
+    in the same first-level division (a local paper names places of one state)."""
+    local = {"city", "admin2", "admin3"}
+    divisions_of_name: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for toponym, found in zip(toponyms, options, strict=True):
+        key = normalize_name(toponym.name)
+        for candidate in found:
+            if candidate.feature in local and candidate.exact and candidate.admin1_code:
+                divisions_of_name[key].add((candidate.country, candidate.admin1_code))
+    result: list[dict[int, int]] = []
+    for toponym, found in zip(toponyms, options, strict=True):
+        own = normalize_name(toponym.name)
+        if any(c.feature in _AREAS and c.exact for c in found):
+            result.append({})  # "Florida" is the state before the towns named after it
+            continue
+        result.append(
+            {
+                c.geonameid: sum(
+                    1
+                    for key, divisions in divisions_of_name.items()
+                    if key != own and (c.country, c.admin1_code) in divisions
+                )
+                for c in found
+                if c.feature in local and c.admin1_code
+            }
+        )
+    return result
+
+
 def _support(options: list[list[Candidate]], toponyms: Sequence[Toponym]) -> list[dict[int, int]]:
     """For each candidate, how many other names in the text have a candidate near it.
 
@@ -255,6 +293,7 @@ class DocumentResolver:
             )
         context = _Context(votes, own)
         support = _support(options, toponyms)
+        same_division = _same_division(options, toponyms)
 
         def score(i: int, candidate: Candidate, near: list[tuple[float, float]]) -> float:
             value = prior(candidate)
@@ -272,6 +311,7 @@ class DocumentResolver:
             if divisions[i] and _contains(divisions[i], candidate):
                 value += w["container"]
             value += w["support"] * min(support[i].get(candidate.geonameid, 0), 3) / 3
+            value += w["same_division"] * min(same_division[i].get(candidate.geonameid, 0), 3) / 3
             if near and candidate.feature not in {"country", "admin1"}:
                 distance = min(haversine_km(candidate.lat, candidate.lon, a, b) for a, b in near)
                 if distance < w["near_km"]:
@@ -314,6 +354,32 @@ class DocumentResolver:
                 final[result.candidate.country] += result.score
         focus = max(final, key=lambda code: final[code]) if final else None
         return results, focus
+
+
+@cache
+def _locale_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    cues: dict[str, list[str]] = load_json("place_words.json")["locale_cues"]
+    patterns = []
+    for country, words in cues.items():
+        if country.startswith("_"):
+            continue
+        forms = {form for word in words for form in (word, word[:1].upper() + word[1:])}
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        patterns.append((country, re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")))
+    return tuple(patterns)
+
+
+def locale_votes(text: str) -> dict[str, float]:
+    """Votes for the country whose local public life the text describes ("the sheriff's
+    office", "the school board"): the country a local paper's bare town names lie in."""
+    w = weights()
+    votes = {}
+    for country, pattern in _locale_patterns():
+        distinct = {m.group(0).lower() for m in pattern.finditer(text)}
+        if distinct:
+            cap = w["locale_cues_counted"]
+            votes[country] = w["locale_cue"] * min(len(distinct), cap) / cap
+    return votes
 
 
 def same_name(a: str, b: str) -> bool:

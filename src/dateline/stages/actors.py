@@ -248,6 +248,11 @@ def _group_mentions(parsed: ParsedDoc) -> list[ActorMention]:
 def find(placed: PlacedDoc) -> ActorDoc:
     groups = _group_mentions(placed.parsed)
     covered = {i for m in groups for i in range(m.token_start, m.token_end)}
-    generic = [m for m in _generic_mentions(placed) if m.head not in covered]
+    tokens = placed.parsed.tokens
+    # "Hezbollah fighters", "Taliban militants": the group names the generic noun
+    named = {tokens[i].head for i in covered if tokens[i].dep in _MODIFIER_DEPS}
+    generic = [
+        m for m in _generic_mentions(placed) if m.head not in covered and m.head not in named
+    ]
     mentions = sorted(groups + generic, key=lambda m: m.span.start)
     return ActorDoc(placed, tuple(mentions))

@@ -27,6 +27,8 @@ _PRECISION_RANK = {
 # a change of control says more than the fighting that led to it
 _GENERIC_SUB_EVENTS = {"Armed clash", "Attack", "Peaceful protest"}
 _TOWN_RADIUS_KM = 10.0
+# a headline's "near Afgooye" and the body's "on the road out of Mogadishu": one area
+_AREA_RADIUS_KM = 50.0
 _SPECIFIC_TYPES = {"Explosions/Remote violence", "Battles"}
 
 
@@ -133,7 +135,15 @@ def _joins(a: Event, b: Event) -> bool:
     if _place_keys(a.location) & _place_keys(b.location):
         return _undated(a) != _undated(b)
     same_country = a.location.country == b.location.country
-    return same_country and (_unplaced(a) != _unplaced(b)) and _dates_overlap(a, b)
+    if not (same_country and _dates_overlap(a, b)):
+        return False
+    # a headline's undated mention and the body's dated report of it, places nearby
+    return _unplaced(a) != _unplaced(b) or (_undated(a) != _undated(b) and _nearby(a, b))
+
+
+def _nearby(a: Event, b: Event) -> bool:
+    here, there = a.location, b.location
+    return haversine_km(here.lat, here.lon, there.lat, there.lon) <= _AREA_RADIUS_KM
 
 
 def is_same_event(a: Event, b: Event) -> bool:
@@ -224,6 +234,36 @@ def _merge_pass(events: Sequence[Event], same: Callable[[Event, Event], bool]) -
     return merged
 
 
+def _detains_protesters(arrest: Event, protest: Event) -> bool:
+    """ "Seven students were detained" in the story of a protest police broke up: ACLED
+    codes the detention as the protest's intervention, not as arrests of their own."""
+    if arrest.sub_event_type != "Arrests" or protest.event_type != "Protests":
+        return False
+    if arrest.actor1.kind != 1 or (arrest.actor2 is not None and arrest.actor2.kind != 6):
+        return False
+    return same_place(arrest.location, protest.location) and _dates_overlap(arrest, protest)
+
+
+def _fold_detentions(events: Sequence[Event]) -> list[Event]:
+    kept = list(events)
+    for arrest in events:
+        index = next((k for k, e in enumerate(kept) if _detains_protesters(arrest, e)), None)
+        if index is None:
+            continue
+        protest = kept[index]
+        if protest.sub_event_type == "Peaceful protest":
+            protest = replace(
+                protest,
+                sub_event_type="Protest with intervention",
+                actor2=protest.actor2 or arrest.actor1,
+            )
+        kept[index] = replace(protest, provenance=(*protest.provenance, *arrest.provenance))
+        kept.remove(arrest)
+    return kept
+
+
 def merge(events: Sequence[Event]) -> tuple[Event, ...]:
-    """Mentions that agree on everything merge first; then those lacking a date or place join."""
-    return tuple(_merge_pass(_merge_pass(events, _is_same_strictly), _joins))
+    """Mentions that agree on everything merge first; then those lacking a date or place join;
+    protesters detained go into their protest."""
+    merged = _merge_pass(_merge_pass(events, _is_same_strictly), _joins)
+    return tuple(_fold_detentions(merged))

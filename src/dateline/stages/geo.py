@@ -10,7 +10,11 @@ a demonym names its country. Resolution (``gazetteer.resolve``) weighs all the
 article's names together: population and feature priors, the article's
 countries, divisions written next to a name, proximity. A sub-place the
 gazetteer lacks is coded at the town it lies in, with precision
-``neighbourhood`` (``exact`` for buildings).
+``neighbourhood`` (``exact`` for buildings); a street or bridge ("Oxford Street",
+"London Bridge") is coded at the article's town, or at a town of the article its name
+starts with, never at the town it is named after. A name without a place word whose
+words are a person's name elsewhere in the article ("Tamerlan" of "Tamerlan Tsarnaev")
+is no place unless it is a country, a division or a large town of that exact name.
 """
 
 from __future__ import annotations
@@ -34,9 +38,11 @@ from dateline.gazetteer.resolve import (
     Toponym,
     candidates,
     container_after,
+    locale_votes,
     place_of,
     prior,
     same_name,
+    weights,
 )
 from dateline.resources import load_json
 from dateline.types import (
@@ -78,6 +84,15 @@ def place_kind(word: str) -> str | None:
         if lowered in _words()[kind]:
             return kind
     return None
+
+
+def _names_a_natural_feature(parsed: ParsedDoc, phrase: _Phrase) -> bool:
+    """ "the Shabelle river": a river or a valley is not a part of the nearest town."""
+    after = parsed.tokens[phrase.end] if phrase.end < len(parsed.tokens) else None
+    last = parsed.tokens[phrase.end - 1]
+    return any(
+        token is not None and token.text.lower() in _words()["natural"] for token in (after, last)
+    )
 
 
 def _is_name_token(token: Token) -> bool:
@@ -137,6 +152,8 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
     for i in range(lower, upper):
         token = tokens[i]
         kind = place_kind(token.text)
+        if token.text.lower() in _words()["street"]:
+            kind = "street"
         if kind is None and place_kind(token.lemma) == "sub_place" and token.pos == "NOUN":
             # "districts like X and Y": parts of the town the text is about
             listed = _listed_after(tokens, i + 1, upper)
@@ -156,6 +173,10 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
             div_start = _name_before(tokens, i - 1, lower)
             if div_start < i - 1:
                 division = _text(parsed, div_start, i - 1)
+        if named_before and kind == "street" and token.text[:1].isupper():
+            # "Oxford Street", "London Bridge": the street's name, not the town it is in
+            phrases.append(_Phrase(_text(parsed, name_start, i + 1), name_start, i + 1, "street"))
+            continue
         if named_before:
             name_end = i + 1 if kind == "site" and token.text[:1].isupper() else i
             if place_kind(_text(parsed, name_start, i + 1)) == "sub_place":
@@ -272,6 +293,7 @@ def _known_names(
 
 
 _PLACE_PREPOSITIONS = {"in", "near", "from", "at", "outside", "across", "into"}
+_INSIDE_PREPOSITIONS = {"in", "near", "outside"}
 _BIG_TOWN = 100_000  # a one-word organisation name this large a town is the town ("Toronto")
 
 
@@ -291,7 +313,11 @@ def _mislabelled_places(
     ]
     i = lower
     while i < upper:  # capitalised names no entity covers
-        if i not in taken and _is_name_token(tokens[i]) and tokens[i].ent_type == "":
+        if (
+            i not in taken
+            and _is_name_token(tokens[i])
+            and (tokens[i].ent_type == "" or _after_preposition_in_title(tokens, i, lower))
+        ):
             end = _name_after(tokens, i, upper)
             spans.append((i, max(end, i + 1), ""))
             i = max(end, i + 1)
@@ -311,7 +337,9 @@ def _mislabelled_places(
                 phrases.append(_Phrase(code, start, end, "demonym", label=label))
             continue
         after_preposition = start > lower and tokens[start - 1].text.lower() in _PLACE_PREPOSITIONS
-        if _is_place_name(gazetteer, name, label, after_preposition, end - start):
+        # "in Derry": a town's name right after "in" is the town, whatever the tagger says
+        inside = start > lower and tokens[start - 1].text.lower() in _INSIDE_PREPOSITIONS
+        if _is_place_name(gazetteer, name, "" if inside else label, after_preposition, end - start):
             phrases.append(_Phrase(name, start, end, None, label=label or "GPE"))
         elif label == "ORG":
             # "Ohio Department of Transportation": the organisation's place
@@ -326,6 +354,16 @@ def _mislabelled_places(
 
 
 _PREFIX_TOKENS = 3
+_TITLE_LABELS = {"EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _after_preposition_in_title(tokens: tuple[Token, ...], i: int, lower: int) -> bool:
+    """A name after "in" inside a title-like entity ("Bloody Sunday in Derry")."""
+    return (
+        tokens[i].ent_type in _TITLE_LABELS
+        and i > lower
+        and tokens[i - 1].text.lower() in _PLACE_PREPOSITIONS
+    )
 
 
 def _is_place_name(
@@ -343,13 +381,17 @@ def _is_place_name(
 
 
 def _demonym_votes(parsed: ParsedDoc) -> dict[str, float]:
-    """Country adjectives ("Syrian forces") as votes for the article's country."""
+    """Country adjectives ("Syrian forces") as votes for the article's country.
+
+    Each counts for less than a place named outright: foreign forces ("Russian
+    aircraft") are often the ones a place's own article mentions.
+    """
     votes: dict[str, float] = {}
     for mention in parsed.entities:
         if mention.label == "NORP" and (name := _strip_name(mention.text)):
             code = country_of_demonym(name.split()[0])
             if code:
-                votes[code] = votes.get(code, 0.0) + 1
+                votes[code] = votes.get(code, 0.0) + weights()["vote_demonym"]
     return votes
 
 
@@ -382,6 +424,9 @@ class _Resolver:
             found = self.document[key]
             return found.candidate, found.score
         options = candidates(self.gazetteer, name)
+        if not any(c.exact for c in options):
+            # a spelling match alone counts only in the article's own country
+            options = [c for c in options if c.country == self.focus]
         if division:
             inside = [c for c in options if c.admin1_name and same_name(c.admin1_name, division)]
             options = inside or options
@@ -392,6 +437,9 @@ class _Resolver:
 
     def admin1(self, name: str) -> Place | None:
         division = self.gazetteer.admin1(name, self.focus)
+        if division is None and self.focus is not None:
+            # a province named outright outweighs a focus guessed from other words
+            division = self.gazetteer.admin1(name)
         if division is None:
             return None
         # provinces are coded at their capital when it carries the province's name
@@ -445,18 +493,22 @@ class _Resolver:
         if kind == "admin1":
             place = self.admin1(phrase.name)
             return (place, 0.8) if place else None
-        if kind == "sub_place" and phrase.parent is None:
+        if kind == "sub_place":
+            # "Arghandab district (of Kandahar)": a second-level division of that name;
             # "the Homs district": a part of a known town
-            found = self.best(phrase.name)
-            if (
+            found = self.best(phrase.name, phrase.parent)
+            if not (
                 found
-                and found[0].feature == "city"
                 and found[0].exact  # a spelling match alone is another place's name
                 and found[0].country in {self.focus, None}
             ):
+                return None
+            if found[0].feature in {"admin2", "admin3"}:
+                return _place_from(found[0]), found[1]
+            if found[0].feature == "city" and phrase.parent is None:
                 return self._town(found[0], found[1], Precision.NEIGHBOURHOOD)
             return None
-        if kind in {"sub_place", "site"}:
+        if kind in {"sub_place", "site", "street"}:
             return None  # named parts and buildings are anchored to their town later
         found = self.best(phrase.name, phrase.division)
         if found is None:
@@ -475,6 +527,19 @@ class _Resolver:
             return _place_from(found[0])
         return None
 
+    def _town_in_name(self, phrase: _Phrase) -> Place | None:
+        """A town the article names on its own that a street or site is named after
+        ("London Bridge" in a story that names London); other towns in a street's name
+        ("Oxford Street" in Belfast) are only its name."""
+        if phrase.kind not in {"street", "site"}:
+            return None
+        words = phrase.name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            found = self.document.get(normalize_name(" ".join(words[:cut])))
+            if found is not None and found.candidate.feature == "city":
+                return _place_from(found.candidate)
+        return None
+
     def anchor_for(self, phrase: _Phrase, following: Place | None) -> tuple[Place, float] | None:
         """Code a place the gazetteer lacks at the place it lies in."""
         key = normalize_name(phrase.name)
@@ -483,13 +548,16 @@ class _Resolver:
         if phrase.kind not in {
             "sub_place",
             "site",
+            "street",
             "epithet",
             "sub_place_or_parent",
             "settlement",
         } and phrase.label not in {"GPE", "FAC"}:
             return None
+        if not phrase.name[:1].isupper():
+            return None  # a lower-case word the tagger took for a name
         anchor = self._parent(phrase.parent) if phrase.parent else None
-        anchor = anchor or following or self.main_town()
+        anchor = anchor or self._town_in_name(phrase) or following or self.main_town()
         if anchor is None:
             return None
         own = Precision.EXACT if phrase.kind == "site" else Precision.NEIGHBOURHOOD
@@ -553,7 +621,10 @@ def _resolve_document(
                 container=container_after(text, last.end),
             )
         )
-    results, focus = DocumentResolver(gazetteer).resolve(toponyms, _demonym_votes(parsed))
+    votes = _demonym_votes(parsed)
+    for country, vote in locale_votes(text).items():
+        votes[country] = votes.get(country, 0.0) + vote
+    results, focus = DocumentResolver(gazetteer).resolve(toponyms, votes)
     resolved: dict[str, Resolved] = {}
     for toponym, result in zip(toponyms, results, strict=True):
         # divisions ("Homs province") are resolved on their own; the bare name is the town
@@ -562,11 +633,46 @@ def _resolve_document(
     return resolved, focus
 
 
+def _person_words(parsed: ParsedDoc) -> frozenset[str]:
+    """The words of the names the article gives people ("Tamerlan" of "Tamerlan Tsarnaev")."""
+    return frozenset(
+        word
+        for m in parsed.entities
+        if m.label == "PERSON"
+        for word in _strip_name(m.text).split()
+        if word[:1].isupper()
+    )
+
+
+def _person_not_place(
+    parsed: ParsedDoc, gazetteer: Gazetteer, phrase: _Phrase, people: frozenset[str]
+) -> bool:
+    """A name without a place word whose every word is a person's name in this article,
+    and which is no country, division or large town of that exact name ("in Derry" is
+    a place even where the tagger calls Derry a person)."""
+    if phrase.kind is not None or not all(w in people for w in phrase.name.split()):
+        return False
+    if phrase.start > 0 and parsed.tokens[phrase.start - 1].text.lower() in _INSIDE_PREPOSITIONS:
+        return False
+    for c in gazetteer.lookup(phrase.name, limit=5):
+        if c.match == "exact" and (
+            c.feature in {"country", "admin1", "region"} or c.population >= _BIG_TOWN
+        ):
+            return False
+    return True
+
+
 def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
     parsed = timed.parsed
     gazetteer = _gazetteer(str(gazetteer_path))
+    people = _person_words(parsed)
     found_phrases = [
-        _sentence_phrases(parsed, s.token_start, s.token_end, gazetteer) for s in parsed.sentences
+        [
+            p
+            for p in _sentence_phrases(parsed, s.token_start, s.token_end, gazetteer)
+            if not _person_not_place(parsed, gazetteer, p, people)
+        ]
+        for s in parsed.sentences
     ]
     document, focus = _resolve_document(parsed, [p for ps in found_phrases for p in ps], gazetteer)
     resolver = _Resolver(gazetteer, focus, document)
@@ -577,7 +683,7 @@ def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
         phrases.sort(key=lambda p: p.start)
         resolved = {id(p): resolver.resolve(p) for p in phrases}
         for phrase in phrases:
-            if resolved[id(phrase)] is None:
+            if resolved[id(phrase)] is None and not _names_a_natural_feature(parsed, phrase):
                 following = next(
                     (
                         found[0]

@@ -19,6 +19,7 @@ from dateline.stages.events.context import latest_day, story_day, story_town
 from dateline.stages.events.dating import (
     anchored,
     default_interval,
+    in_turn,
     is_complement_of,
     points_back,
     shifted,
@@ -57,6 +58,7 @@ from dateline.types import (
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _CARRY_SENTENCES = 2  # a sentence without a place or date continues the story of the last event
 _KILL_CLASSES = {"kill", "execution"}
+_NOT_THE_OBJECT = frozenset({"nsubj", "nsubjpass", "agent", "ccomp", "conj"})
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,30 @@ def _evidence(field: str, span: Span, text: str) -> Evidence:
     return Evidence(field, span, text[span.start : span.end])
 
 
-def _has_place_object(tree: SentenceTree, trigger: Trigger, places: Sequence[PlaceMention]) -> bool:
-    scope = tree.subtree(trigger.head, skip_deps=frozenset({"nsubj", "nsubjpass", "agent"}))
+def _has_place_object(
+    tree: SentenceTree, trigger: Trigger, places: Sequence[PlaceMention], roles: Sequence[str]
+) -> bool:
+    """ "captured the town of Kidal", "withdrew from the village": the act has a place.
+
+    A clause joined on with "but" is no part of it, and "territory" names no place; with
+    ``roles``, only the object or a phrase of those prepositions counts.
+    """
+    scope = tree.subtree(trigger.head, skip_deps=_NOT_THE_OBJECT)
+    if roles:
+        roots = [
+            c.i
+            for c in tree.children(trigger.head)
+            if c.dep in roles or (c.dep == "prep" and c.lemma.lower() in roles)
+        ]
+        scope = set().union(*(tree.subtree(r, skip_deps=_NOT_THE_OBJECT) for r in roots))
     if any(p.token_start in scope or p.token_end - 1 in scope for p in places):
         return True
-    return any(place_kind(tree[i].text) for i in scope if i != trigger.head)
+    vague = lexicon().cues["vague_place_words"]
+    return any(
+        place_kind(tree[i].text) and tree[i].lemma.lower() not in vague
+        for i in scope
+        if i != trigger.head
+    )
 
 
 def _reports_toll_of_other(tree: SentenceTree, trigger: Trigger, heads: set[int]) -> bool:
@@ -231,6 +252,19 @@ class _Builder:
                 return previous.actor1
         return self._actor(event_class.actor2, country, actor1)
 
+    def _fought(self, victims: Actor, place: Place) -> Actor | None:
+        """The other side of the story's latest battle at ``place`` that ``victims`` fought."""
+        for event in reversed(self.events):
+            if event.event_type != "Battles" or event.actor2 is None:
+                continue
+            if event.location.name != place.name:
+                continue
+            if event.actor2.name == victims.name:
+                return event.actor1
+            if event.actor1.name == victims.name:
+                return event.actor2
+        return None
+
     def _incident_of(
         self, tree: SentenceTree, trigger: Trigger, first: ActorMention | None
     ) -> tuple[str, str, Actor] | None:
@@ -245,16 +279,20 @@ class _Builder:
         return previous.event_type, previous.sub_event_type, previous.actor1
 
     def _at_each_place(self, tree: SentenceTree, event: Event) -> list[Event]:
-        """ "in the towns of Budennovsk and Kizlyar": one event per place, as ACLED codes."""
+        """ "in the towns of Budennovsk and Kizlyar": one event per place, as ACLED codes.
+
+        The event itself comes last; "In 1995 and 1996 ... A and B" dates each place in turn.
+        """
         where = next((e for e in event.provenance if e.field == "location"), None)
         if where is None:
-            return []
+            return [event]
         places = [m for m in self.doc.placed.mentions if m.sentence == tree.sentence.index]
         coded = next((m for m in places if m.span == where.span), None)
         if coded is None:
-            return []
+            return [event]
         copies = []
-        for other in arguments.conjoined_places(tree, coded, places):
+        others = arguments.conjoined_places(tree, coded, places)
+        for other in others:
             evidence = _evidence("location", other.span, self.text)
             identity = f"{event.event_id}|{other.span.start}"
             copies.append(
@@ -270,7 +308,29 @@ class _Builder:
                     ),
                 )
             )
-        return copies
+        mentions = [*others, coded]
+        expressions = [e for e in self.doc.timed.expressions if e.sentence == tree.sentence.index]
+        dates = in_turn(self.text, expressions, len(mentions))
+        if dates is None or event.date.text not in {d.text for d in dates}:
+            return [*copies, event]
+        order = sorted(range(len(mentions)), key=lambda k: mentions[k].span.start)
+        dated = [*copies, event]
+        for rank, k in enumerate(order):
+            dated[k] = self._redated(dated[k], dates[rank])
+        return dated
+
+    def _redated(self, event: Event, expression: TimeExpression) -> Event:
+        interval = expression.interval
+        now = self.context.published or self.latest
+        cutoff = now - dt.timedelta(days=self.context.background_days) if now else None
+        kept = [e for e in event.provenance if e.field != "date"]
+        provenance = (*kept, _evidence("date", expression.span, self.text))
+        return replace(
+            event,
+            date=EventDate(interval, expression.text),
+            background=bool(interval and cutoff and interval.end < cutoff),
+            provenance=provenance,
+        )
 
     def build(self, tree: SentenceTree, trigger: Trigger) -> Event | None:
         lex = lexicon()
@@ -279,8 +339,8 @@ class _Builder:
         actors = [m for m in self.doc.mentions if m.sentence == sentence]
         places = [m for m in self.doc.placed.mentions if m.sentence == sentence]
         if (
-            event_class.name == "territory"
-            and not _has_place_object(tree, trigger, places)
+            event_class.needs_place_object
+            and not _has_place_object(tree, trigger, places, event_class.place_roles)
             and not seizes_captives(tree, trigger)
         ):
             return None
@@ -291,26 +351,44 @@ class _Builder:
         country = place.country or (self.context.focus.country if self.context.focus else None)
 
         first: ActorMention | None = arguments.initiator(tree, trigger, actors)
+        if first is None and arguments.subject_is_pronoun(tree, trigger):
+            # "they seized hostages": the armed group the sentence before was about
+            earlier = [m for m in self.doc.mentions if m.sentence == sentence - 1]
+            first = arguments.referent(tree, earlier)
+        if first is None and event_class.needs_named_actor:
+            return None  # "built the outpost into a fortress": no armed group's base
         second = arguments.target(tree, trigger, actors, first)
         default1 = "military" if is_air_bombing(event_class, tree) else event_class.actor1
+        if event_class.name == "territory" and seizes_captives(tree, trigger):
+            default1 = "unidentified"  # hostage-takers, not an army taking a place
         actor1 = first.actor if first else self._actor(default1, country, None)
         if actor1 is None:
             return None
         if first is None and arguments.is_re_prefixed(tree, trigger):
             actor1 = generic_actor("military", country)  # "recapture": the state takes back
         actor2 = second.actor if second else self._victims(tree, trigger, actor1, country)
+        if first is None and event_class.name in _KILL_CLASSES and second is not None:
+            # "12 rebel fighters were killed" in the story of a battle for the same place:
+            # the side that fought them there killed them, not an unidentified group
+            actor1 = self._fought(second.actor, place) or actor1
         if actor2 is not None and actor2.name == actor1.name:
             actor2 = self._actor(event_class.actor2, country, actor1) if second else None
         if actor2 is None and event_class.name in {"protest", "riot"}:
             found = arguments.intervener(tree, trigger, actors)
             actor2 = found.actor if found else None  # "police dispersed the protest"
-        if seizes_captives(tree, trigger) and (actor2 is None or actor2.kind != 7):
+        captives = event_class.name == "territory" and seizes_captives(tree, trigger)
+        if captives and (actor2 is None or actor2.kind != 7):
             actor2 = generic_actor("civilians", country)
         actor1, actor2 = crowd_actors(event_class.name, actor1, actor2, country)
+        if event_class.name == "change" and actor1.kind not in lex.change_kinds:
+            return None  # a person's or a government's change is no armed group's
         typed = settle(event_class, actor1, actor2, tree, trigger, first.text if first else None)
         if typed is None:
             return None
         event_type, sub_event_type = typed
+        if event_type != event_class.event_type:
+            # "police arrested protesters", "villagers clashed": the crowd acts, as ACLED codes it
+            actor1, actor2 = crowd_actors(event_type, actor1, actor2, country)
         incident = self._incident_of(tree, trigger, first)
         if incident is not None:
             # "At the bus station, six were killed." in the story of a bombing: that bombing
@@ -404,7 +482,6 @@ class _Builder:
             if event is not None:
                 # the other places first: a toll in the next sentence goes to the first place
                 built += [(trigger, e) for e in self._at_each_place(tree, event)]
-                built.append((trigger, event))
         kills = any(t.event_class in _KILL_CLASSES for t in triggers)
         if self._is_follow_up_toll(tree, built):
             built = []  # "Six soldiers were killed." after the report of the bombing

@@ -21,6 +21,10 @@ _TARGET_PREPS = {"with", "against", "on", "from", "of", "at", "under", "into"}
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep"})
 _ALLY_VERBS = {"back", "support", "aid", "assist", "help", "join", "reinforce", "accompany"}
 _ALLY_NOUNS = {"help", "support", "backing", "assistance", "aid"}
+_PERSONAL_PRONOUNS = frozenset({"they", "he", "she"})
+_ARMED_KINDS = frozenset({1, 2, 3, 4, 8})
+_DATELINE_DASHES = "-\u2013\u2014"
+_DATELINE_TOKENS = 10  # "SAN JUAN, Puerto Rico (AP) --" and no longer
 
 
 def _actor_under(
@@ -78,6 +82,22 @@ def initiator(
             return found
         child = ancestor
     return None
+
+
+def subject_is_pronoun(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "they seized", "he opened fire": the initiator was named in an earlier sentence."""
+    subjects = tree.children(_frame(tree, trigger), "nsubj")
+    return any(s.lemma.lower() in _PERSONAL_PRONOUNS for s in subjects)
+
+
+def referent(tree: SentenceTree, earlier: Sequence[ActorMention]) -> ActorMention | None:
+    """The armed actor a pronoun goes back to: a subject of the sentence before, else its
+    last armed actor."""
+    armed = [m for m in earlier if m.actor.kind in _ARMED_KINDS]
+    subjects = [m for m in armed if tree[m.head].dep in _SUBJECT_DEPS]
+    if subjects:
+        return subjects[0]
+    return armed[-1] if armed else None
 
 
 def target(
@@ -144,6 +164,7 @@ def place_for(
     tree: SentenceTree, trigger: Trigger, places: Sequence[PlaceMention]
 ) -> PlaceMention | None:
     """The place attached to the trigger, else the closest place of the sentence."""
+    places = [p for p in places if not _names_a_nationality(tree, p) and not is_dateline(tree, p)]
     if not places:
         return None
     frame = _frame(tree, trigger)
@@ -167,6 +188,43 @@ def place_for(
     return min(pool, key=lambda p: abs(p.token_start - trigger.head))
 
 
+def _names_a_nationality(tree: SentenceTree, place: PlaceMention) -> bool:
+    """ "Russian aircraft": a demonym says whose the aircraft are, not where they struck."""
+    tokens = [tree[i] for i in range(place.token_start, place.token_end)]
+    return all(token.pos == "ADJ" or token.ent_type == "NORP" for token in tokens)
+
+
+def is_dateline(tree: SentenceTree, place: PlaceMention) -> bool:
+    """ "KABUL — ...", "LAGOS, Nigeria (Reuters) - ...": where the report was filed from.
+
+    An all-capitals word opening the sentence, followed (after an optional ", Country"
+    and a "(Agency)" credit) by a dash or the credit, is the reporting location, never
+    the event's; so is the country named with it.
+    """
+    end = _dateline_end(tree)
+    return end is not None and place.token_end <= end
+
+
+def _dateline_end(tree: SentenceTree) -> int | None:
+    first = tree.sentence.token_start
+    opening = tree[first].text
+    if not (opening.isupper() and any(ch.isalpha() for ch in opening)):
+        return None
+    limit = min(tree.sentence.token_end, first + _DATELINE_TOKENS)
+    in_credit = False
+    for i in range(first + 1, limit):
+        text = tree[i].text
+        if all(ch in _DATELINE_DASHES for ch in text):
+            return i
+        if text == "(":
+            in_credit = True
+        elif text == ")":
+            return i  # "BEIRUT (AP) Police said": the credit closes the dateline
+        elif not in_credit and text != "," and not text[:1].isupper():
+            return None
+    return None
+
+
 def _is_elsewhere(tree: SentenceTree, place: PlaceMention) -> bool:
     """ "officials said in Beirut", "asylum seekers from Pakistan": where the source is."""
     modality = lexicon().modality
@@ -179,11 +237,19 @@ def _is_elsewhere(tree: SentenceTree, place: PlaceMention) -> bool:
 
 
 def names_the_same_place(tree: SentenceTree) -> bool:
-    """ "killed in the same province": the place of the event the story told before."""
-    nouns = lexicon().modality["same_place_nouns"]
+    """ "killed in the same province", "near the blast site": the place of the event the
+    story told before."""
+    modality = lexicon().modality
+    nouns, scenes = modality["same_place_nouns"], modality["scene_nouns"]
+    tokens = tree.parsed.sentence_tokens(tree.sentence)
+    # "close to the blast site", "at the scene": where the event told before happened
     return any(
         token.lemma.lower() == "same" and tree[token.head].lemma.lower() in nouns
-        for token in tree.parsed.sentence_tokens(tree.sentence)
+        for token in tokens
+    ) or any(
+        token.lemma.lower() in scenes
+        and any(c.lemma.lower() == "the" for c in tree.children(token.i, "det"))
+        for token in tokens
     )
 
 
@@ -192,6 +258,8 @@ def conjoined_places(
 ) -> list[PlaceMention]:
     """Places joined to ``place`` by "and" ("Budennovsk and Kizlyar"), in text order."""
     mine = set(range(place.token_start, place.token_end))
+    if any(a.lemma.lower() == "between" for a in tree.ancestors(place.token_end - 1)):
+        return []  # "on the road between Garissa and Mandera": one event on the way
     linked: list[PlaceMention] = []
     for other in places:
         if other is place or other.place.precision != place.place.precision:

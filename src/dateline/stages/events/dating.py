@@ -7,11 +7,35 @@ two days after rebels attacked" dates the attack back from the story's day.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
+from collections.abc import Sequence
 
 from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger
 from dateline.stages.time import shift
 from dateline.types import DateInterval, Granularity, TimeExpression
+
+_LIST_JOINER = re.compile(r"\s*(?:,|,?\s*and|,?\s*or)\s*", re.IGNORECASE)
+
+
+def in_turn(
+    text: str, expressions: Sequence[TimeExpression], count: int
+) -> list[TimeExpression] | None:
+    """ "In 1995 and 1996, ... the towns of A and B": the dates of ``count`` listed places, in turn.
+
+    Only a list of exactly as many dates as places, joined by "and" or commas, pairs up.
+    """
+    dated = sorted(
+        (e for e in expressions if e.kind == "date" and e.interval and not e.anchor_relative),
+        key=lambda e: e.span.start,
+    )
+    if count < 2 or len(dated) != count:
+        return None
+    for before, after in itertools.pairwise(dated):
+        if not _LIST_JOINER.fullmatch(text[before.span.end : after.span.start]):
+            return None
+    return dated
 
 
 def default_interval(published: dt.date | None) -> DateInterval | None:
@@ -31,7 +55,8 @@ def is_complement_of(tree: SentenceTree, trigger: Trigger, expression: TimeExpre
     if word is None:
         return tree[trigger.head].start >= expression.span.start
     if word.dep == "mark":
-        return word.head == trigger.head
+        # "came a day after troops killed three in a shootout": the whole clause it opens
+        return trigger.head in tree.subtree(word.head)
     return word.i != trigger.head and trigger.head in tree.subtree(word.i)
 
 

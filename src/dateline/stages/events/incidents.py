@@ -16,6 +16,7 @@ from dateline.stages.events.triggers import Trigger
 from dateline.types import Fatalities, Sentence, Span, Token
 
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj"}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "advcl", "conj", "ccomp", "relcl"})
 _SPACED_PUNCT = re.compile(r"\s+([:;,.])")
 _SENTENCE_ENDS = (".", "!", "?", '"', "”")
 
@@ -32,8 +33,11 @@ def one_incident(tree: SentenceTree, triggers: list[Trigger]) -> list[Trigger]:
     specific = violent - cues["generic_classes"]
     remote = cues["remote_classes"]
     heads = {t.head: t for t in triggers}
+    stopped = _stopped(tree, triggers)
     kept = []
     for trigger in triggers:
+        if trigger.head in stopped:
+            continue
         if trigger.event_class == "kill" and specific | (violent - {"kill"}):
             continue
         head = tree[trigger.head]
@@ -42,8 +46,41 @@ def one_incident(tree: SentenceTree, triggers: list[Trigger]) -> list[Trigger]:
             continue  # "a car bomb exploded": the bomb is the explosion's subject
         if trigger.event_class == "attack" and classes & cues["remote_classes"]:
             continue
+        if trigger.event_class in cues["generic_classes"] and _sets_another(
+            tree, trigger, [t for t in triggers if t.event_class in specific]
+        ):
+            continue  # "killed in a shootout during a raid": the raid is the shootout's setting
         kept.append(trigger)
     return kept
+
+
+def _phrase_anchor(tree: SentenceTree, index: int) -> int:
+    """The word a chain of prepositional phrases hangs on ("in a shootout during a raid")."""
+    token = tree[index]
+    while token.dep in {"pobj", "prep"} and token.head != token.i:
+        token = tree[token.head]
+    return token.i
+
+
+def _sets_another(tree: SentenceTree, trigger: Trigger, specific: Sequence[Trigger]) -> bool:
+    if not trigger.is_noun or tree[trigger.head].dep != "pobj":
+        return False
+    anchor = _phrase_anchor(tree, trigger.head)
+    return any(
+        other.head != trigger.head and anchor in {other.head, _phrase_anchor(tree, other.head)}
+        for other in specific
+    )
+
+
+def _stopped(tree: SentenceTree, triggers: list[Trigger]) -> set[int]:
+    """Tokens of what a disrupting trigger acts on: "defused a roadside bomb", "foiled a
+    suicide attack" name an explosion that never happened."""
+    disrupting = lexicon().cues["disrupting_classes"]
+    found: set[int] = set()
+    for trigger in triggers:
+        if trigger.event_class in disrupting and not trigger.is_noun:
+            found |= tree.subtree(trigger.head, skip_deps=_SUBJECT_DEPS) - {trigger.head}
+    return found
 
 
 def adds_victims(tokens: Sequence[Token], span: Span) -> bool:

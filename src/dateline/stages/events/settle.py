@@ -8,6 +8,8 @@ police dispersed is a protest with intervention.
 
 from __future__ import annotations
 
+import re
+
 from dateline.stages.actors import generic_actor
 from dateline.stages.events.lexicon import EventClass, lexicon
 from dateline.stages.events.syntax import SentenceTree
@@ -69,16 +71,66 @@ def _is_air(tree: SentenceTree, actor1: Actor, actor1_text: str | None) -> bool:
 def crowd_actors(
     name: str, actor1: Actor, actor2: Actor | None, country: str | None
 ) -> tuple[Actor, Actor | None]:
-    """A protest is the crowd's: "students protested" are protesters, police are the other side."""
-    if name not in {"protest", "riot"}:
+    """A protest is the crowd's: "students protested" are protesters, police are the other side.
+
+    ``name`` is a trigger class or the settled event type ("Protests", "Riots").
+    """
+    crowds = {
+        "protest": "protesters",
+        "dispersal": "protesters",
+        "Protests": "protesters",
+        "riot": "rioters",
+        "Riots": "rioters",
+    }
+    if name == "mob" and actor1.kind == 7:
+        return generic_actor("rioters", actor1.country or country), actor2
+    if name not in crowds:
         return actor1, actor2
-    crowd = "protesters" if name == "protest" else "rioters"
+    crowd = crowds[name]
     if actor1.kind in STATE_KINDS:
         # "police dispersed the protest": the police intervene, the crowd protests
         return generic_actor(crowd, country), actor1
-    if actor1.kind == 7:
+    if actor1.kind == 7 or (actor1.kind == 6 and crowd == "rioters"):
+        # bystanders who gather are the crowd; protesters who turn violent are rioters
         return generic_actor(crowd, actor1.country or country), actor2
     return actor1, actor2
+
+
+def says_any(tree: SentenceTree, cues: frozenset[str]) -> bool:
+    """Whether the sentence says one of the cues, as a word or lemma, or as a phrase."""
+    if tree.words & cues:
+        return True
+    lemmas = tree.lemma_line
+    text = f" {tree.sentence.text.lower()} "
+    return any(
+        (" " in cue or "-" in cue)
+        and (f" {cue} " in lemmas or re.search(rf"(?<!\w){re.escape(cue)}(?!\w)", text))
+        for cue in cues
+    )
+
+
+def _crowd_violence(tree: SentenceTree) -> tuple[str, str]:
+    """A crowd's violence: a violent demonstration when a protest is told, else a mob's."""
+    if says_any(tree, lexicon().cues["demonstration_cues"]):
+        return "Riots", "Violent demonstration"
+    return "Riots", "Mob violence"
+
+
+def _territory(
+    tree: SentenceTree, trigger: Trigger, actor1: Actor, actor2: Actor | None
+) -> tuple[str, str]:
+    lex = lexicon()
+    scope = tree.subtree(trigger.head, skip_deps=frozenset({"nsubj", "nsubjpass", "agent"}))
+    objects = {tree[i].lemma for i in scope}
+    if objects & lex.cues["weapon_objects"] and tree[trigger.head].lemma == "seize":
+        return "Strategic developments", "Disrupted weapons use"
+    if seizes_captives(tree, trigger):
+        return "Violence against civilians", "Abduction/forced disappearance"
+    if says_any(tree, lex.cues["unopposed_cues"]):
+        return "Strategic developments", "Non-violent transfer of territory"
+    if actor1.kind in STATE_KINDS:
+        return "Battles", "Government regains territory"
+    return "Battles", "Non-state actor overtakes territory"
 
 
 def settle(
@@ -94,38 +146,46 @@ def settle(
     lex = lexicon()
     sentence = tree.parsed.sentence_tokens(tree.sentence)
     lemmas = {t.lemma.lower() for t in sentence}
-    text = tree.sentence.text.lower()
     victim_kind = actor2.kind if actor2 else 7
     if name == "territory":
-        scope = tree.subtree(trigger.head, skip_deps=frozenset({"nsubj", "nsubjpass", "agent"}))
-        objects = {tree[i].lemma for i in scope}
-        if objects & lex.cues["weapon_objects"] and tree[trigger.head].lemma == "seize":
-            return "Strategic developments", "Disrupted weapons use"
-        if seizes_captives(tree, trigger):
-            return "Violence against civilians", "Abduction/forced disappearance"
-        if actor1.kind in STATE_KINDS:
-            return "Battles", "Government regains territory"
-        return "Battles", "Non-state actor overtakes territory"
+        return _territory(tree, trigger, actor1, actor2)
+    if name in lex.cues["violent_classes"] - {"riot", "mob"} and says_any(
+        tree, lex.cues["chemical_cues"]
+    ):
+        return "Explosions/Remote violence", "Chemical weapon"
     if name == "raid" and actor1.name.startswith("Police") and victim_kind == 7:
         return "Strategic developments", "Arrests"  # a police raid detains, it does not fight
+    if name == "arrest":
+        if victim_kind == 6:
+            return "Protests", "Protest with intervention"  # protesters detained at a protest
+        if says_any(tree, lex.cues["foiled_cues"]):
+            return "Strategic developments", "Disrupted weapons use"  # a bomber stopped in time
+    if name in {"attack", "kill", "raid", "mob", "looting"} and actor1.kind == 5:
+        return _crowd_violence(tree)
     if name in {"attack", "kill", "raid"}:
         if victim_kind == 6:
             return "Protests", "Excessive force against protesters"
-        if actor1.kind in _CROWD_KINDS - {7} and name == "attack":
+        if actor1.kind == 6 and name == "attack":
             return "Riots", "Violent demonstration"
         if victim_kind in ARMED_KINDS and actor1.kind in ARMED_KINDS:
             return "Battles", "Armed clash"
         return "Violence against civilians", "Attack"
-    if name == "clash" and {actor1.kind, victim_kind} & {5, 6}:
+    if name == "clash" and 6 in {actor1.kind, victim_kind}:
         return "Riots", "Violent demonstration"
-    if name == "protest":
-        if lemmas & lex.cues["lethal_cues"]:
-            return "Protests", "Excessive force against protesters"
-        if any(cue in text for cue in lex.cues["riot_cues"]):
-            return "Riots", "Violent demonstration"
-        if lemmas & lex.cues["intervention_cues"] or any(
-            " " in cue and cue in text for cue in lex.cues["intervention_cues"]
+    if name == "clash" and 5 in {actor1.kind, victim_kind}:
+        return _crowd_violence(tree)
+    if name == "clash" and actor1.kind == 7:
+        return "Riots", "Mob violence"  # "villagers clashed with herders": no armed side
+    if name == "dispersal" and not says_any(tree, lex.cues["demonstration_cues"]):
+        return "Riots", "Mob violence"  # police broke up a crowd that was no protest
+    if name in {"protest", "dispersal"}:
+        if lemmas & lex.cues["lethal_cues"] or says_any(
+            tree, frozenset(c for c in lex.cues["lethal_cues"] if " " in c)
         ):
+            return "Protests", "Excessive force against protesters"
+        if says_any(tree, lex.cues["riot_cues"]):
+            return "Riots", "Violent demonstration"
+        if says_any(tree, lex.cues["intervention_cues"]):
             return "Protests", "Protest with intervention"
     if name == "bombing":
         if _is_air(tree, actor1, actor1_text) or (

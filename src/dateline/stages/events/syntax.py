@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 
 from dateline.types import ParsedDoc, Sentence, Token
 
@@ -20,6 +21,18 @@ class SentenceTree:
         for token in parsed.sentence_tokens(sentence):
             if token.head != token.i:
                 self._children.setdefault(token.head, []).append(token.i)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Lowercase words and lemmas of the sentence."""
+        tokens = self.parsed.sentence_tokens(self.sentence)
+        return frozenset(t.lemma.lower() for t in tokens) | {t.text.lower() for t in tokens}
+
+    @cached_property
+    def lemma_line(self) -> str:
+        """The sentence's lemmas, space-separated and padded with spaces."""
+        tokens = self.parsed.sentence_tokens(self.sentence)
+        return " " + " ".join(t.lemma.lower() for t in tokens) + " "
 
     def __getitem__(self, index: int) -> Token:
         return self.tokens[index]

@@ -25,12 +25,13 @@ class Trigger:
 
 
 def _phrase_triggers(tree: SentenceTree) -> list[Trigger]:
-    phrases = lexicon().phrases
-    longest = max(len(p) for p in phrases)
+    lex = lexicon()
+    phrases = lex.phrases
     tokens = tree.parsed.sentence_tokens(tree.sentence)
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
+        longest = lex.phrase_lengths.get(tokens[i].lemma, 0)  # phrases starting here
         for size in range(min(longest, len(tokens) - i), 1, -1):
             window = tokens[i : i + size]
             key = tuple(t.lemma for t in window)
@@ -46,6 +47,51 @@ def _phrase_triggers(tree: SentenceTree) -> list[Trigger]:
     return found
 
 
+def _verb_keys(tree: SentenceTree, token: Token) -> list[str]:
+    """The verb with its particle first ("set up", "handing it over"), then alone."""
+    particles = [c.lemma.lower() for c in tree.children(token.i, "prt")]
+    return [f"{token.lemma} {p}" for p in particles] + [token.lemma]
+
+
+def _acted_on(tree: SentenceTree, token: Token) -> list[Token]:
+    """What a verb acts on: its object or passive subject, the object of its preposition,
+    and their compounds ("signed a ceasefire agreement", "agreed to a truce")."""
+    found = tree.children(token.i, "dobj", "nsubjpass", "attr")
+    preps = lexicon().cues["object_preps"]
+    for preposition in tree.children(token.i, "prep", "dative"):
+        if preposition.lemma.lower() in preps:
+            found += tree.children(preposition.i, "pobj")
+    found += tree.children(token.i, "pobj")
+    found += [c for o in list(found) for c in tree.children(o.i, "conj")]
+    return found
+
+
+def _object_trigger(tree: SentenceTree, token: Token) -> Trigger | None:
+    lex = lexicon()
+    by_verb = lex.object_phrases
+    for key in _verb_keys(tree, token):
+        by_object = by_verb.get(key)
+        if not by_object:
+            continue
+        for thing in _acted_on(tree, token):
+            modifiers = tree.children(thing.i, "compound", "amod")
+            for word in [thing, *modifiers]:
+                event_class = by_object.get(word.lemma.lower()) or by_object.get(word.text.lower())
+                # "signed a peace agreement", not "discovered weapons technology"
+                if event_class and (
+                    word is thing or event_class in lex.cues["modifier_object_classes"]
+                ):
+                    return Trigger(token.i, token.i, token.i + 1, event_class)
+    return None
+
+
+def _is_transitive_use(tree: SentenceTree, token: Token) -> bool:
+    """ "demonstrated how to", "rallied support": the verb's other sense, not a protest."""
+    if token.lemma not in lexicon().cues["intransitive_only"]:
+        return False
+    return bool(tree.children(token.i, "dobj", "ccomp", "xcomp"))
+
+
 def _word_trigger(tree: SentenceTree, token: Token) -> Trigger | None:
     lex = lexicon()
     if token.pos == "VERB":
@@ -53,8 +99,16 @@ def _word_trigger(tree: SentenceTree, token: Token) -> Trigger | None:
             by_subject = lex.subject_phrases.get(token.lemma, {})
             if subject.lemma in by_subject:
                 return Trigger(token.i, token.i, token.i + 1, by_subject[subject.lemma])
-        if token.lemma in lex.verbs:
-            return Trigger(token.i, token.i, token.i + 1, lex.verbs[token.lemma])
+        found = _object_trigger(tree, token)
+        if found is not None:
+            return found
+        if _is_transitive_use(tree, token):
+            return None
+        for key in _verb_keys(tree, token):
+            if key in lex.verbs:
+                return Trigger(token.i, token.i, token.i + 1, lex.verbs[key])
+        if token.text.lower() in lex.verb_forms:
+            return Trigger(token.i, token.i, token.i + 1, lex.verb_forms[token.text.lower()])
     elif token.pos in {"NOUN", "PROPN"} and token.lemma in lex.nouns and token.dep != "compound":
         return Trigger(token.i, token.i, token.i + 1, lex.nouns[token.lemma], True)
     return None
@@ -122,6 +176,8 @@ def _is_irrealis(tree: SentenceTree, trigger: Trigger) -> bool:
     # trial or claim of responsibility re-mentions an event reported elsewhere
     detailed = _is_detailed(tree, trigger)
     stops = modality["governors"] if detailed else modality["governors"] | modality["rementions"]
+    if _is_alleged(tree, trigger) or _nobody_says(tree, trigger):
+        return True
     for ancestor in tree.ancestors(trigger.head):
         if ancestor.lemma.lower() in stops:
             return True
@@ -145,12 +201,43 @@ def _is_irrealis(tree: SentenceTree, trigger: Trigger) -> bool:
             for child in tree.children(token.i, "aux", "neg", "auxpass"):
                 if child.lemma in modality["modals"] or child.dep == "neg":
                     return True
-            break
+            if token.dep != "xcomp":
+                break  # "will start killing": the verb it complements has the modal
     # "to retake", "to make roadside bombs": a purpose, not a report
     verb = head if head.pos == "VERB" else (tree[head.head] if head.dep == "dobj" else None)
     if verb is not None and any(c.tag == "TO" for c in tree.children(verb.i, "aux")):
         return True
     return any(c.dep == "neg" or c.lemma == "no" for c in tree.children(head.i))
+
+
+def _is_alleged(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "suspected of taking part in an attack": what someone is suspected of, not a report.
+
+    Only the word's complements count: an event named inside its subject ("the man who
+    carried out the bombing was accused of ...") is reported.
+    """
+    allegations = lexicon().modality["allegations"]
+    child = tree[trigger.head]
+    for ancestor in tree.ancestors(trigger.head):
+        if child.dep in _ALLEGER_DEPS:
+            return False
+        if ancestor.lemma.lower() in allegations:
+            return True
+        child = ancestor
+    return False
+
+
+def _nobody_says(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "No group said it carried out the attack": a claim nobody made re-mentions the event."""
+    modality = lexicon().modality
+    for ancestor in tree.ancestors(trigger.head):
+        if ancestor.pos == "VERB" and ancestor.lemma.lower() in modality["reporting_verbs"]:
+            return any(
+                s.lemma.lower() in _NOBODY
+                or any(d.lemma.lower() == "no" for d in tree.children(s.i, "det"))
+                for s in tree.children(ancestor.i, "nsubj")
+            )
+    return False
 
 
 def _is_detailed(tree: SentenceTree, trigger: Trigger) -> bool:
@@ -177,9 +264,24 @@ def _is_aggregate(tree: SentenceTree, trigger: Trigger) -> bool:
             return True
     if any(c.lemma in modality["recurring"] for c in tree.children(head.i)):
         return True
+    # "for decades girls were abused": a long span is many events
+    spans = [
+        o
+        for p in tree.children(head.i, "prep")
+        if p.lemma.lower() in {"for", "over"}
+        for o in tree.children(p.i, "pobj")
+    ]
+    if any(o.text.lower() in modality["long_durations"] for o in spans):
+        return True
+    # "molested her at least 50 times"
+    if any(c.text.lower() in modality["repetitions"] for c in tree.children(head.i)):
+        return True
     if not trigger.is_noun:
         return False
-    if head.tag in {"NNS", "NNPS"} and not is_light_verb_object(tree, trigger):
+    plural = head.tag in {"NNS", "NNPS"}
+    if plural and any(c.lemma.lower() in modality["kind_modifiers"] for c in tree.children(head.i)):
+        return True  # "have carried out similar attacks": a kind of event, not one
+    if plural and not is_light_verb_object(tree, trigger):
         return True  # "near-daily bombardments", "its offensives"
     parent = tree[head.head]
     # "months of fighting"
@@ -187,6 +289,8 @@ def _is_aggregate(tree: SentenceTree, trigger: Trigger) -> bool:
 
 
 _OCCASION_PREPS = {"at", "during", "in", "on", "to"}
+_NOBODY = frozenset({"nobody", "none", "no one", "noone"})
+_ALLEGER_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "relcl", "appos"})
 _QUOTE_BREAKS = {'"', "“", "”", "''", ";", ":"}
 _ARGUMENT_WINDOW = 8  # tokens after a noun trigger in which "in June", "of Qusayr" may follow
 
@@ -226,6 +330,8 @@ def _is_bare_anaphor(tree: SentenceTree, trigger: Trigger, anchors: set[int]) ->
         if tree[i].text in _QUOTE_BREAKS:
             break  # a closing quote ends the phrase: what follows is attribution
         following.append(i)
+    if definite and not has_argument and _sequences_another(tree, head, anchors):
+        return True
     if not definite or has_argument or any(i in anchors for i in following):
         return False
     return not _acts_somewhere(tree, head, anchors)
@@ -239,7 +345,25 @@ def _acts_somewhere(tree: SentenceTree, head: Token, anchors: set[int]) -> bool:
     verb = tree[head.head]
     if verb.pos != "VERB" or verb.lemma in {"be", "become", "remain", "seem"}:
         return False
-    return bool(tree.subtree(verb.i, skip_deps=frozenset({"nsubj", "nsubjpass"})) & anchors)
+    scope = tree.subtree(verb.i, skip_deps=frozenset({"nsubj", "nsubjpass"}))
+    # "The bombing came a day after troops raided a hideout in Khyber": the place is the
+    # earlier event's
+    temporal = lexicon().modality["temporal_preps"]
+    for index in list(scope):
+        token = tree[index]
+        if index != verb.i and token.lemma.lower() in temporal:
+            clause = token.head if token.dep == "mark" and token.head != verb.i else index
+            scope -= tree.subtree(clause)
+    return bool(scope & anchors)
+
+
+def _sequences_another(tree: SentenceTree, head: Token, anchors: set[int]) -> bool:
+    """ "The bombing came a day after ...", "the attack followed ...": the event told before,
+    set in time against another one."""
+    verbs = lexicon().modality["sequence_verbs"]
+    if head.dep != "nsubj" or tree[head.head].lemma.lower() not in verbs:
+        return False
+    return not _acts_somewhere(tree, head, anchors)
 
 
 def _dates_another_event(tree: SentenceTree, head: Token) -> bool:
@@ -303,9 +427,59 @@ def _is_running_total(tree: SentenceTree, trigger: Trigger) -> bool:
     """ "Thousands have been arrested": a count of many is a total, not one event."""
     if trigger.event_class not in {"arrest", "kill"}:
         return False
-    crowds = lexicon().modality["vague_crowds"]
-    subjects = tree.children(trigger.head, "nsubjpass", "nsubj")
-    return any(s.lemma.lower() in crowds or s.text.lower() in crowds for s in subjects)
+    modality = lexicon().modality
+    crowds = modality["vague_crowds"]
+    counted = tree.children(trigger.head, "nsubjpass", "nsubj")
+    if any(a.lemma == "have" for a in tree.children(trigger.head, "aux")):
+        counted += tree.children(trigger.head, "dobj")  # "police have arrested thousands"
+    if any(s.lemma.lower() in crowds or s.text.lower() in crowds for s in counted):
+        return True
+    # "have arrested 300 people since the war began": a count over a span of time
+    text = f" {tree.sentence.text.lower()} "
+    return trigger.event_class == "arrest" and any(
+        f" {phrase} " in text for phrase in modality["aggregate_phrases"]
+    )
+
+
+def _is_abstract(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "accused of rape", "pregnancy resulting from rape": a kind of act, no event."""
+    if not trigger.is_noun or trigger.event_class not in lexicon().cues["abstract_classes"]:
+        return False
+    head = tree[trigger.head]
+    if head.dep != "pobj" or head.tag in {"NNS", "NNPS"}:
+        return False
+    arguments = {"det", "poss", "nummod", "prep", "relcl", "acl", "compound", "amod"}
+    return not any(c.dep in arguments for c in tree.children(head.i))
+
+
+def _is_damage(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "two cars were destroyed": damage another event did, no act of its own."""
+    cues = lexicon().cues
+    head = tree[trigger.head]
+    if trigger.event_class != "looting" or head.lemma not in cues["damage_verbs"]:
+        return False
+    # "the explosions destroyed vehicles": the blast's damage
+    if any(c.lemma.lower() in cues["damage_makers"] for c in tree.children(head.i, "nsubj")):
+        return True
+    return bool(tree.children(head.i, "auxpass")) and not tree.children(head.i, "agent")
+
+
+def _is_generic_statement(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "Rape is widespread", "kidnapping is a growing problem": a general statement."""
+    if not trigger.is_noun:
+        return False
+    head = tree[trigger.head]
+    if head.dep != "nsubj" or any(
+        c.dep in {"det", "poss", "nummod"} for c in tree.children(head.i)
+    ):
+        return False
+    verb = tree[head.head]
+    if verb.lemma not in {"be", "become", "remain"}:
+        return False
+    generic = lexicon().modality["generic_predicates"]
+    said = tree.children(verb.i, "acomp", "attr")
+    said += [m for c in said for m in tree.children(c.i, "amod")]
+    return any(t.lemma.lower() in generic for t in said)
 
 
 def is_reported_event(
@@ -320,5 +494,8 @@ def is_reported_event(
         or _is_setting(tree, trigger)
         or _is_verbal(tree, trigger)
         or _is_idle_agent(tree, trigger)
+        or _is_generic_statement(tree, trigger)
+        or _is_damage(tree, trigger)
+        or _is_abstract(tree, trigger)
         or (not dated and _is_running_total(tree, trigger))
     )
