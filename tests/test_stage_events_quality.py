@@ -319,3 +319,32 @@ def test_a_demonym_names_whose_aircraft_not_where_they_struck(find_events: Event
     actors = {e.sub_event_type: e.actor1.name for e in found}
     assert actors["Air/drone strike"] == "Military Forces of Russia"
     assert actors["Shelling/artillery/missile attack"] == "Military Forces of Syria"
+
+
+def test_an_event_without_a_place_happens_where_the_sentence_before_was(
+    find_events: EventFinder,
+) -> None:
+    found = find_events(
+        "Security was tightened in Mogadishu and Mogadishu's port on Monday. "
+        "Gunmen planted a bomb beside a road in Beledweyne on Monday night. "
+        "Hours later the device exploded under a passing bus, killing two passengers."
+    )
+    assert _kinds(found) == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    assert found[0].location.name == "Beledweyne"
+    # two places in the sentence before: no single scene to take
+    two = find_events(
+        "Gunmen were seen near Beledweyne and near Jowhar on Monday night. "
+        "Hours later a device exploded under a passing bus, killing two passengers."
+    )
+    assert two and all(e.location.name not in {"Beledweyne", "Jowhar"} for e in two)
+
+
+def test_a_named_person_killed_in_a_battle_is_one_death(find_events: EventFinder) -> None:
+    event = _one(
+        find_events, "On Monday, Abdi Warsame was killed in a gun battle with police in Beledweyne."
+    )
+    assert event.fatalities is not None and event.fatalities.min == 1
+    threat = find_events(
+        "On Monday, rebels threatened to kill Abdi Warsame in a gun battle in Beledweyne."
+    )
+    assert all(e.fatalities is None for e in threat)

@@ -156,11 +156,23 @@ class _Builder:
             return found.place, found.span
         if self._continues_story(sentence):
             return self.events[-1].location, None
+        if (scene := self._previous_scene(sentence)) is not None:
+            return scene, None
         if self.town is not None:
             return self.town, None
         if self.context.focus is not None:
             return self.context.focus, None
         return None
+
+    def _previous_scene(self, sentence: int) -> Place | None:
+        """The one place finer than a country that the sentence before names ("a road in
+        Arghandab district ... After a while, the device detonated"): the same scene."""
+        before = {
+            m.place
+            for m in self.doc.placed.mentions
+            if m.sentence == sentence - 1 and m.place.precision != Precision.COUNTRY
+        }
+        return before.pop() if len(before) == 1 else None
 
     def _anchor_of(self, tree: SentenceTree, expression: TimeExpression) -> DateInterval | None:
         """The date "two days after the attack" counts from: that attack's, when it was dated."""
@@ -482,7 +494,12 @@ class _Builder:
             if event is not None:
                 # the other places first: a toll in the next sentence goes to the first place
                 built += [(trigger, e) for e in self._at_each_place(tree, event)]
-        kills = any(t.event_class in _KILL_CLASSES for t in triggers)
+        # "X was killed in a gun battle": the killing is the battle's toll, but still a killing
+        kills = any(
+            t.event_class in _KILL_CLASSES
+            and is_reported_event(tree, t, anchors, dated=bool(times))
+            for t in candidates
+        )
         if self._is_follow_up_toll(tree, built):
             built = []  # "Six soldiers were killed." after the report of the bombing
         self._attach_fatalities(tree, built, kills)
