@@ -104,3 +104,12 @@ def test_an_unknown_river_is_not_made_a_part_of_the_nearest_town(
     # the same unknown name as a quarter of the town is still coded at the town
     quarter = run_stages("Troops stormed the Godane neighbourhood of Homs on Tuesday.")
     assert any(m.text.startswith("Godane") for m in quarter.placed.mentions)
+
+
+def test_the_parent_town_counts_whatever_the_model_tags_it(run_stages: StageRunner) -> None:
+    # an article with no country yet: the parent's own country decides
+    found = run_stages("Fighters attacked the Godane neighbourhood of Jilib on Tuesday.")
+    quarter = [m for m in found.placed.mentions if m.text == "Godane"]
+    assert quarter and quarter[0].place.anchor == "Jilib"
+    assert quarter[0].place.country == "SO"
+    assert quarter[0].place.precision == Precision.NEIGHBOURHOOD

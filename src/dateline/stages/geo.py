@@ -523,7 +523,7 @@ class _Resolver:
         if (known := self.known.get(normalize_name(name))) is not None:
             return known[0]
         found = self.best(name)
-        if found and found[0].feature == "city" and found[0].country in {self.focus, None}:
+        if found and found[0].feature == "city" and self.focus in {found[0].country, None}:
             return _place_from(found[0])
         return None
 
