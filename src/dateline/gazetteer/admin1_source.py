@@ -22,6 +22,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from dateline.gazetteer.conversion import convert_main
 from dateline.gazetteer.data import strip_admin_term
 from dateline.gazetteer.normalize import normalize_name
 
@@ -104,12 +105,7 @@ def convert(source: Path, output: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    count = convert(Path(argv[0]), Path(argv[1]))
-    print(f"{count} divisions written to {argv[1]}", file=sys.stderr)
-    return 0
+    return convert_main(argv, __doc__, convert, "divisions")
 
 
 if __name__ == "__main__":

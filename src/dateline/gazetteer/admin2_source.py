@@ -19,6 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from dateline.gazetteer.admin1_source import ascii_name, is_latin
+from dateline.gazetteer.conversion import convert_main
 from dateline.gazetteer.data import strip_admin_term
 from dateline.gazetteer.normalize import normalize_name
 from dateline.gazetteer.sources import representative_point
@@ -87,12 +88,7 @@ def convert(data: Path, output: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    count = convert(Path(argv[0]), Path(argv[1]))
-    print(f"{count} divisions written to {argv[1]}", file=sys.stderr)
-    return 0
+    return convert_main(argv, __doc__, convert, "divisions")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from dateline.gazetteer.conversion import convert_main
+
 _HEADER = (
     "# A conventional centre point per country, from the countryinfo package (MIT).\n"
     "# Regenerate with `python -m dateline.gazetteer.country_points_source`.\n"
@@ -36,12 +38,7 @@ def convert(data: Path, output: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    count = convert(Path(argv[0]), Path(argv[1]))
-    print(f"{count} countries written to {argv[1]}", file=sys.stderr)
-    return 0
+    return convert_main(argv, __doc__, convert, "countries")
 
 
 if __name__ == "__main__":
