@@ -12,6 +12,7 @@ import time as time_module
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
+from dateline.gazetteer.home import SourceRegions
 from dateline.settings import Settings
 from dateline.stages import actors, clean, dedup, events, geo, interop, parse, time
 from dateline.types import Document, Event, Extraction, Rejection, RejectReason
@@ -41,10 +42,15 @@ STAGES = ("clean", "parse", "time", "geo", "actors", "events", "dedup", "interop
 
 
 class Pipeline:
-    """The extraction pipeline. Heavy resources load on first use, once per process."""
+    """The extraction pipeline. Heavy resources load on first use, once per process.
+
+    It learns, as it goes, where each source's stories happen (``SourceRegions``): the
+    places of a paper's earlier articles settle the bare town names of its later ones.
+    """
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.from_env()
+        self.regions = SourceRegions()
 
     def process(self, document: Document, clock: StageClock | None = None) -> Extraction:
         """All the events of one document. Raises on a stage failure."""
@@ -56,7 +62,12 @@ class Pipeline:
         with timed_stage("time"):
             timed = time.tag(parsed)
         with timed_stage("geo"):
-            placed = geo.locate(timed, gazetteer_path=self.settings.gazetteer)
+            placed = geo.locate(
+                timed,
+                gazetteer_path=self.settings.gazetteer,
+                home=self.regions.home(document.source),
+            )
+            self.regions.learn(document.source, document.doc_id, geo.mention_places(placed))
         with timed_stage("actors"):
             with_actors = actors.find(placed)
         with timed_stage("events"):

@@ -14,6 +14,7 @@ from dateline.errors import DatelineError
 from dateline.evaluate.geo import GeoScores, PlaceFinder, score_end_to_end, score_gold_toponyms
 from dateline.evaluate.geo_corpora import GeoDocument, read_geo_corpus, split_part
 from dateline.gazetteer import Gazetteer, ensure_gazetteer, open_gazetteer
+from dateline.gazetteer.home import SourceRegions
 from dateline.settings import Settings
 from dateline.types import Document, Place
 
@@ -80,14 +81,19 @@ def geo_command(
 
 
 def _pipeline_finder(gazetteer_path: Path) -> PlaceFinder:
+    """The pipeline's own place finding, learning each source's home regions as it goes."""
     # Imported here so the resolution-only mode does not load the NLP stack.
     from dateline.stages import clean, geo, parse, time
 
     model = Settings.from_env().model
+    regions = SourceRegions()
 
     def find(document: GeoDocument) -> list[tuple[int, int, Place]]:
-        parsed = parse.parse(clean.clean(Document.from_text(document.text)), model=model)
-        placed = geo.locate(time.tag(parsed), gazetteer_path=gazetteer_path)
+        article = Document.from_text(document.text, source=document.source)
+        parsed = parse.parse(clean.clean(article), model=model)
+        home = regions.home(document.source)
+        placed = geo.locate(time.tag(parsed), gazetteer_path=gazetteer_path, home=home)
+        regions.learn(document.source, article.doc_id, geo.mention_places(placed))
         return [(m.span.start, m.span.end, m.place) for m in placed.mentions]
 
     return find

@@ -20,10 +20,12 @@ from typing import Any
 
 from dateline.evaluate.geo_corpora import GeoDocument, GoldToponym
 from dateline.gazetteer import Gazetteer, haversine_km
+from dateline.gazetteer.home import SourceRegions
 from dateline.gazetteer.resolve import (
     DocumentResolver,
     candidates,
     locale_votes,
+    named_places,
     toponym_in_text,
 )
 from dateline.types import Place
@@ -123,15 +125,29 @@ def _oracle(gazetteer: Gazetteer, gold: GoldToponym) -> bool:
 def score_gold_toponyms(
     documents: Iterable[GeoDocument], gazetteer: Gazetteer, advance: Advance | None = None
 ) -> GeoScores:
-    """Resolve the gold spans of each document and score the places against the gold points."""
+    """Resolve the gold spans of each document and score the places against the gold points.
+
+    Documents that name their source are resolved twice: the first pass learns each
+    source's home regions from the resolver's own output (never from the gold), the
+    second resolves each document with what its source's other documents say.
+    """
     resolver = DocumentResolver(gazetteer)
+    prepared = [
+        (document, [toponym_in_text(document.text, t.start, t.end) for t in document.located])
+        for document in documents
+    ]
+    votes = {document.doc_id: locale_votes(document.text) for document, _ in prepared}
+    regions = SourceRegions()
+    for document, toponyms in prepared:
+        if document.source:
+            resolved, _ = resolver.resolve(toponyms, votes[document.doc_id])
+            regions.learn(document.source, document.doc_id, named_places(toponyms, resolved))
     scores = GeoScores()
-    for document in documents:
-        gold = document.located
-        toponyms = [toponym_in_text(document.text, t.start, t.end) for t in gold]
-        resolved, _ = resolver.resolve(toponyms, locale_votes(document.text))
+    for document, toponyms in prepared:
+        home = regions.home(document.source, leave_out=document.doc_id)
+        resolved, _ = resolver.resolve(toponyms, votes[document.doc_id], home)
         scores.documents += 1
-        for toponym, result in zip(gold, resolved, strict=True):
+        for toponym, result in zip(document.located, resolved, strict=True):
             scores.toponyms += 1
             scores.errors.append(_error(result.place if result else None, toponym))
             scores.oracle_hits += _oracle(gazetteer, toponym)

@@ -34,6 +34,7 @@ class GeoDocument:
     doc_id: str
     text: str
     toponyms: tuple[GoldToponym, ...]
+    source: str | None = None  # the publisher (LGL's and TR-News' <domain>)
 
     @property
     def located(self) -> tuple[GoldToponym, ...]:
@@ -96,7 +97,8 @@ def _read_lgl_style(article: ET.Element, index: int) -> GeoDocument:
         gid = _int(gaztag.get("geonameid")) if gaztag is not None else None
         if (toponym := _toponym(text, surface, start, lat, lon, gid)) is not None:
             toponyms.append(toponym)
-    return GeoDocument(article.get("docid") or str(index), text, tuple(toponyms))
+    source = _text(article, "domain") or None
+    return GeoDocument(article.get("docid") or str(index), text, tuple(toponyms), source)
 
 
 def _read_gwn(article: ET.Element, index: int) -> GeoDocument:

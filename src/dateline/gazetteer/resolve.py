@@ -25,16 +25,12 @@ from functools import cache
 from dateline.gazetteer.data import strip_admin_term
 from dateline.gazetteer.demonyms import country_of_demonym
 from dateline.gazetteer.distance import haversine_km
+from dateline.gazetteer.home import NO_HOME, HomeRegions
 from dateline.gazetteer.index import Candidate, Gazetteer
 from dateline.gazetteer.normalize import normalize_name
+from dateline.gazetteer.weights import weights
 from dateline.resources import load_json
 from dateline.types import Place, Precision
-
-
-@cache
-def weights() -> dict[str, float]:
-    data = load_json("geo_weights.json")
-    return {key: float(value) for key, value in data.items() if not key.startswith("_")}
 
 
 @dataclass(frozen=True)
@@ -180,6 +176,7 @@ def _cells(candidate: Candidate) -> list[tuple[int, int]]:
 
 
 _AREAS = {"country", "admin1", "region"}
+_HOMED = {"city", "admin2", "admin3"}  # readings a source's home region favours
 
 
 def _same_division(
@@ -251,9 +248,15 @@ class DocumentResolver:
         self.gazetteer = gazetteer
 
     def resolve(
-        self, toponyms: Sequence[Toponym], country_votes: Mapping[str, float] | None = None
+        self,
+        toponyms: Sequence[Toponym],
+        country_votes: Mapping[str, float] | None = None,
+        home: HomeRegions = NO_HOME,
     ) -> tuple[list[Resolved | None], str | None]:
-        """A resolution for each toponym (None: no candidate), and the focus country."""
+        """A resolution for each toponym (None: no candidate), and the focus country.
+
+        ``home``: the divisions the document's source usually writes about.
+        """
         w = weights()
         options = [candidates(self.gazetteer, t.name, t.kind) for t in toponyms]
         containers = [
@@ -310,6 +313,8 @@ class DocumentResolver:
                 value += w["container"]
             if divisions[i] and _contains(divisions[i], candidate):
                 value += w["container"]
+            if candidate.feature in _HOMED and candidate.admin1_name:
+                value += w["home_region"] * home.weight((candidate.country, candidate.admin1_name))
             value += w["support"] * min(support[i].get(candidate.geonameid, 0), 3) / 3
             value += w["same_division"] * min(same_division[i].get(candidate.geonameid, 0), 3) / 3
             if near and candidate.feature not in {"country", "admin1"}:
@@ -354,6 +359,17 @@ class DocumentResolver:
                 final[result.candidate.country] += result.score
         focus = max(final, key=lambda code: final[code]) if final else None
         return results, focus
+
+
+def named_places(
+    toponyms: Sequence[Toponym], results: Sequence[Resolved | None]
+) -> list[tuple[str, Place, float]]:
+    """(name, place, score) for each resolved toponym: what ``SourceRegions`` learns from."""
+    return [
+        (toponym.name, result.place, result.score)
+        for toponym, result in zip(toponyms, results, strict=True)
+        if result is not None
+    ]
 
 
 @cache

@@ -32,6 +32,7 @@ from dateline.gazetteer import (
     ensure_gazetteer,
     normalize_name,
 )
+from dateline.gazetteer.home import NO_HOME, HomeRegions
 from dateline.gazetteer.resolve import (
     DocumentResolver,
     Resolved,
@@ -42,8 +43,8 @@ from dateline.gazetteer.resolve import (
     place_of,
     prior,
     same_name,
-    weights,
 )
+from dateline.gazetteer.weights import weights
 from dateline.resources import load_json
 from dateline.types import (
     ParsedDoc,
@@ -602,7 +603,7 @@ _RESOLVED_TOGETHER = {None, "settlement", "admin1", "admin2", "epithet"}
 
 
 def _resolve_document(
-    parsed: ParsedDoc, phrases: list[_Phrase], gazetteer: Gazetteer
+    parsed: ParsedDoc, phrases: list[_Phrase], gazetteer: Gazetteer, home: HomeRegions
 ) -> tuple[dict[str, Resolved], str | None]:
     """Resolve every plain place name of the article together; the article's country."""
     text = parsed.document.text
@@ -624,7 +625,7 @@ def _resolve_document(
     votes = _demonym_votes(parsed)
     for country, vote in locale_votes(text).items():
         votes[country] = votes.get(country, 0.0) + vote
-    results, focus = DocumentResolver(gazetteer).resolve(toponyms, votes)
+    results, focus = DocumentResolver(gazetteer).resolve(toponyms, votes, home)
     resolved: dict[str, Resolved] = {}
     for toponym, result in zip(toponyms, results, strict=True):
         # divisions ("Homs province") are resolved on their own; the bare name is the town
@@ -662,7 +663,12 @@ def _person_not_place(
     return True
 
 
-def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
+def locate(timed: TimedDoc, *, gazetteer_path: Path, home: HomeRegions = NO_HOME) -> PlacedDoc:
+    """The places the document names, resolved together.
+
+    ``home``: the divisions the document's source usually writes about (see
+    ``dateline.gazetteer.home``); a bare "Athens" in a Georgia paper is the Georgia one.
+    """
     parsed = timed.parsed
     gazetteer = _gazetteer(str(gazetteer_path))
     people = _person_words(parsed)
@@ -674,7 +680,9 @@ def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
         ]
         for s in parsed.sentences
     ]
-    document, focus = _resolve_document(parsed, [p for ps in found_phrases for p in ps], gazetteer)
+    document, focus = _resolve_document(
+        parsed, [p for ps in found_phrases for p in ps], gazetteer, home
+    )
     resolver = _Resolver(gazetteer, focus, document)
     mentions: list[PlaceMention] = []
     for sentence, phrases in zip(parsed.sentences, found_phrases, strict=True):
@@ -718,3 +726,8 @@ def locate(timed: TimedDoc, *, gazetteer_path: Path) -> PlacedDoc:
         if country is not None:
             focus_place = _place_from(country, Precision.COUNTRY)
     return PlacedDoc(timed, tuple(mentions), focus_place)
+
+
+def mention_places(placed: PlacedDoc) -> list[tuple[str, Place, float]]:
+    """(name, place, score) for each place mention: what ``SourceRegions`` learns from."""
+    return [(m.text, m.place, m.score) for m in placed.mentions]
