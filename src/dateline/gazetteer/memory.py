@@ -95,6 +95,15 @@ class NameTable:
             same = [code for code in codes if code & 2 == flag]
             if len(same) < len(codes):  # the same article first, then the other form
                 codes = (*same, *(code for code in codes if code & 2 != flag))
+            if country is None and feature is None:  # no filter: the first ones are the answer
+                found = [
+                    (places[code >> 2], "exact" if code & 1 else "alternate")
+                    for code in codes[:limit]
+                ]
+                if len(found) >= limit:
+                    return found
+                seen = {code >> 2 for code in codes}
+                codes = ()
             for code in codes:
                 geonameid = code >> 2
                 seen.add(geonameid)
