@@ -46,6 +46,7 @@ from dateline.gazetteer.resolve import (
 )
 from dateline.gazetteer.weights import weights
 from dateline.resources import load_json
+from dateline.stages.datelines import dateline_name
 from dateline.types import (
     ParsedDoc,
     Place,
@@ -162,6 +163,8 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
             continue
         if kind is None or token.pos not in {"NOUN", "PROPN"}:
             continue
+        if kind == "admin1" and token.text == "Department":
+            continue  # "the Athens Police Department": an institution (see _town_prefix)
         name_start = _name_before(tokens, i, lower)
         named_before = name_start < i
         has_of = i + 1 < upper and tokens[i + 1].text.lower() == "of"
@@ -247,7 +250,20 @@ def _strip_name(text: str) -> str:
     return text.strip(" -,.")
 
 
-def _entity_phrases(parsed: ParsedDoc, lower: int, upper: int, taken: set[int]) -> list[_Phrase]:
+def _without_direction(gazetteer: Gazetteer, name: str) -> str | None:
+    """ "Northeast Georgia" -> "Georgia": a part of a place the index lacks is named by the
+    place; "South Africa" and "West Virginia" are names of their own."""
+    first, _, rest = name.partition(" ")
+    if not rest or first.lower() not in _words()["directions"]:
+        return None
+    if any(c.exact for c in gazetteer.lookup(name, limit=1)):
+        return None
+    return rest
+
+
+def _entity_phrases(
+    parsed: ParsedDoc, lower: int, upper: int, taken: set[int], gazetteer: Gazetteer
+) -> list[_Phrase]:
     labels = _words()["entity_labels"]
     phrases = []
     for mention in parsed.entities:
@@ -273,6 +289,8 @@ def _entity_phrases(parsed: ParsedDoc, lower: int, upper: int, taken: set[int]) 
         start = mention.token_start
         if start + 1 < mention.token_end and parsed.tokens[start].text.lower() == "the":
             start += 1  # "the United States": the name starts after the article
+        if kind is None and (bare := _without_direction(gazetteer, name)) is not None:
+            name, start = bare, start + 1
         if name:
             phrases.append(_Phrase(name, start, end, kind, label=mention.label))
     return phrases
@@ -340,18 +358,42 @@ def _mislabelled_places(
         after_preposition = start > lower and tokens[start - 1].text.lower() in _PLACE_PREPOSITIONS
         # "in Derry": a town's name right after "in" is the town, whatever the tagger says
         inside = start > lower and tokens[start - 1].text.lower() in _INSIDE_PREPOSITIONS
-        if _is_place_name(gazetteer, name, "" if inside else label, after_preposition, end - start):
+        # "Grovetown police": a town's name before a local institution's word, whatever
+        # the model took it for
+        local = _names_local_body(tokens, end, upper)
+        as_label = "" if inside or local else label
+        if _is_place_name(gazetteer, name, as_label, after_preposition or local, end - start):
             phrases.append(_Phrase(name, start, end, None, label=label or "GPE"))
-        elif label == "ORG":
-            # "Ohio Department of Transportation": the organisation's place
-            for cut in range(min(end - 1, start + _PREFIX_TOKENS), start, -1):
-                prefix = _strip_name(_text(parsed, start, cut))
-                if all(_is_name_token(t) for t in tokens[start:cut]) and _is_place_name(
-                    gazetteer, prefix, label, False, 0
-                ):
-                    phrases.append(_Phrase(prefix, start, cut, None, label=label))
-                    break
+        elif prefix := _town_prefix(parsed, start, end, gazetteer, label):
+            phrases.append(prefix)
     return phrases
+
+
+def _names_local_body(tokens: tuple[Token, ...], index: int, upper: int) -> bool:
+    return index < upper and tokens[index].text.lower() in _words()["local_bodies"]
+
+
+def _town_prefix(
+    parsed: ParsedDoc, start: int, end: int, gazetteer: Gazetteer, label: str
+) -> _Phrase | None:
+    """The place an organisation is named after: a country or division ("Ohio Department
+    of Transportation"), or a town before a local institution's word ("Athens Police
+    Department", "Dublin Arts Council", "Athens Parks" even where tagged a person)."""
+    if label not in {"ORG", "", "PERSON"}:
+        return None
+    tokens = parsed.tokens
+    for cut in range(min(end - 1, start + _PREFIX_TOKENS), start, -1):
+        if not all(_is_name_token(t) for t in tokens[start:cut]):
+            continue
+        if tokens[start].text.lower() in _words()["institution_modifiers"]:
+            return None  # "Federal Police", "Supreme Court"
+        prefix = _strip_name(_text(parsed, start, cut))
+        local = _names_local_body(tokens, cut, end)
+        if label == "PERSON" and not local:
+            continue
+        if _is_place_name(gazetteer, prefix, "ORG", local, 0):
+            return _Phrase(prefix, start, cut, None, label="ORG")
+    return None
 
 
 _PREFIX_TOKENS = 3
@@ -593,10 +635,26 @@ def _sentence_phrases(
 ) -> list[_Phrase]:
     phrases = _cue_phrases(parsed, lower, upper)
     taken = {i for p in phrases for i in range(p.start, p.end)}
-    phrases += _entity_phrases(parsed, lower, upper, taken)
+    phrases += _entity_phrases(parsed, lower, upper, taken, gazetteer)
     taken = {i for p in phrases for i in range(p.start, p.end)}
     phrases += _mislabelled_places(parsed, lower, upper, taken, gazetteer)
+    taken = {i for p in phrases for i in range(p.start, p.end)}
+    phrases += _dateline_place(parsed, lower, upper, taken, gazetteer)
     return phrases
+
+
+def _dateline_place(
+    parsed: ParsedDoc, lower: int, upper: int, taken: set[int], gazetteer: Gazetteer
+) -> list[_Phrase]:
+    """ "TORRINGTON — The council met": the all-capitals town a report was filed from,
+    which the model seldom tags."""
+    end = dateline_name(parsed.tokens, lower, upper)
+    if end is None or any(i in taken for i in range(lower, end)):
+        return []
+    name = _text(parsed, lower, end).title()
+    if not _is_place_name(gazetteer, name, "", True, end - lower):
+        return []
+    return [_Phrase(name, lower, end, None, label="GPE")]
 
 
 _RESOLVED_TOGETHER = {None, "settlement", "admin1", "admin2", "epithet"}

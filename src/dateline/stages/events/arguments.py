@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from dateline.stages.datelines import dateline_end
 from dateline.stages.events.lexicon import lexicon
 from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger, is_light_verb_object
@@ -23,8 +24,6 @@ _ALLY_VERBS = {"back", "support", "aid", "assist", "help", "join", "reinforce", 
 _ALLY_NOUNS = {"help", "support", "backing", "assistance", "aid"}
 _PERSONAL_PRONOUNS = frozenset({"they", "he", "she"})
 _ARMED_KINDS = frozenset({1, 2, 3, 4, 8})
-_DATELINE_DASHES = "-\u2013\u2014"
-_DATELINE_TOKENS = 10  # "SAN JUAN, Puerto Rico (AP) --" and no longer
 
 
 def _actor_under(
@@ -206,23 +205,7 @@ def is_dateline(tree: SentenceTree, place: PlaceMention) -> bool:
 
 
 def _dateline_end(tree: SentenceTree) -> int | None:
-    first = tree.sentence.token_start
-    opening = tree[first].text
-    if not (opening.isupper() and any(ch.isalpha() for ch in opening)):
-        return None
-    limit = min(tree.sentence.token_end, first + _DATELINE_TOKENS)
-    in_credit = False
-    for i in range(first + 1, limit):
-        text = tree[i].text
-        if all(ch in _DATELINE_DASHES for ch in text):
-            return i
-        if text == "(":
-            in_credit = True
-        elif text == ")":
-            return i  # "BEIRUT (AP) Police said": the credit closes the dateline
-        elif not in_credit and text != "," and not text[:1].isupper():
-            return None
-    return None
+    return dateline_end(tree.tokens, tree.sentence.token_start, tree.sentence.token_end)
 
 
 def _is_elsewhere(tree: SentenceTree, place: PlaceMention) -> bool:
