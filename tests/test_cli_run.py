@@ -92,3 +92,38 @@ def test_bad_published_option_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", str(tmp_path / "a.txt"), "--published", "29/07/13"])
     assert result.exit_code == 2
     assert "--published" in result.output
+
+
+def _jsonl(path: Path, texts: list[str], source: str) -> Path:
+    lines = [json.dumps({"text": t, "source": source, "published": "2024-03-08"}) for t in texts]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_later_run_knows_where_a_source_s_earlier_articles_were(tmp_path: Path) -> None:
+    earlier = _jsonl(
+        tmp_path / "earlier.jsonl",
+        [
+            "Firefighters in Tyler, Texas, put out a warehouse fire on Monday.",
+            "The Longview city council in Texas voted on a new park on Tuesday.",
+            "Police in Waco, Texas, closed a road after a crash on Wednesday.",
+        ],
+        "East Texas Courier",
+    )
+    later = _jsonl(
+        tmp_path / "later.jsonl",
+        ["About 200 parents protested outside the Athens school board offices on Thursday."],
+        "East Texas Courier",
+    )
+
+    def state_of_the_protest(db: Path) -> str:
+        result = run(str(later), "--db", str(db), "--format", "jsonl")
+        assert result.exit_code == 0, result.output
+        (event,) = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        return str(event["location"]["admin1"])
+
+    assert state_of_the_protest(tmp_path / "fresh.db") != "Texas"
+    db = tmp_path / "courier.db"
+    assert run(str(earlier), "--db", str(db), "--quiet").exit_code == 0
+    assert rows(db, "document_divisions") == 3
+    assert state_of_the_protest(db) == "Texas"

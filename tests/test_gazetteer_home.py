@@ -18,7 +18,7 @@ from dateline.gazetteer.resolve import DocumentResolver, toponym_in_text
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 from dateline.stages import clean, geo, parse, time
-from dateline.types import Document, Place, Precision
+from dateline.types import DivisionCount, Document, Place, Precision
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,13 @@ def test_the_pipeline_learns_a_paper_s_home_as_it_reads() -> None:
 
     assert athens(home).admin1 == "Texas"
     assert athens(NO_HOME).admin1 != "Texas"
+
+
+def test_what_was_learned_is_given_back_and_restored() -> None:
+    first = SourceRegions()
+    learned = first.learn("courier", "a", [("Tyler", _town("Tyler", "Texas"), 0.9)])
+    assert learned == (DivisionCount("US", "Texas", 1),)
+    assert first.learn(None, "b", [("Tyler", _town("Tyler", "Texas"), 0.9)]) == ()
+    later = SourceRegions()
+    later.restore(("courier", "a", count) for count in learned)
+    assert later.home("courier") == first.home("courier")

@@ -60,3 +60,9 @@ def test_a_compass_word_before_a_division_is_not_part_of_its_name(
     assert set(found) == {"Georgia"}
     found = _mentions(run_stages, "Protesters gathered in South Africa on Monday.")
     assert set(found) == {"South Africa"}
+
+
+def test_a_town_before_a_lower_case_site_word_is_the_town(run_stages: StageRunner) -> None:
+    found = _mentions(run_stages, "A bomb exploded at a Baghdad hospital on Monday.")
+    assert set(found) == {"Baghdad"}
+    assert found["Baghdad"].place.precision == Precision.TOWN

@@ -19,6 +19,7 @@ from dateline.store.sqlite import MIGRATIONS, _statements
 from dateline.types import (
     Actor,
     DateInterval,
+    DivisionCount,
     Document,
     Event,
     EventDate,
@@ -391,3 +392,17 @@ def test_a_reader_sees_committed_events_while_the_writer_stays_open(tmp_path: Pa
     with SQLiteStore(path) as writer, SQLiteStore(path) as reader:
         writer.add_extraction(Extraction(DOC, (make_event("e1"),)))
         assert ids(reader.events()) == ["e1"]
+
+
+def test_what_a_document_taught_of_its_source_is_kept_once(tmp_path: Path) -> None:
+    texas = (DivisionCount("US", "Texas", 2), DivisionCount("US", "Ohio", 1))
+    sourceless = Document.from_text("Another text.", published=dt.date(2013, 7, 30))
+    with SQLiteStore(tmp_path / "d.db") as store:
+        store.add_extraction(Extraction(DOC, (), texas))
+        store.add_extraction(Extraction(DOC, (), texas))  # again: nothing twice
+        store.add_extraction(Extraction(sourceless, (), texas))
+        learned = list(store.source_divisions())
+    assert sorted(learned, key=lambda row: row[2].admin1) == [
+        ("A Wire", DOC.doc_id, DivisionCount("US", "Ohio", 1)),
+        ("A Wire", DOC.doc_id, DivisionCount("US", "Texas", 2)),
+    ]

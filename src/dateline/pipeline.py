@@ -67,7 +67,9 @@ class Pipeline:
                 gazetteer_path=self.settings.gazetteer,
                 home=self.regions.home(document.source),
             )
-            self.regions.learn(document.source, document.doc_id, geo.mention_places(placed))
+            learned = self.regions.learn(
+                document.source, document.doc_id, geo.mention_places(placed)
+            )
         with timed_stage("actors"):
             with_actors = actors.find(placed)
         with timed_stage("events"):
@@ -76,7 +78,7 @@ class Pipeline:
             merged = dedup.merge(found)
         with timed_stage("interop"):
             coded = interop.code(merged)
-        return Extraction(document, coded)
+        return Extraction(document, coded, learned)
 
     def run(self, documents: Iterable[Document | Rejection]) -> Iterator[Extraction | Rejection]:
         """Process a stream; inputs that fail come out as rejections and the stream goes on."""

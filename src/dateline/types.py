@@ -382,8 +382,19 @@ class Event:
 
 
 @dataclass(frozen=True)
+class DivisionCount:
+    """How many of a document's confidently placed names lie in one first-level division:
+    what its source's home regions are learned from (see ``dateline.gazetteer.home``)."""
+
+    country: str
+    admin1: str
+    names: int
+
+
+@dataclass(frozen=True)
 class Extraction:
     """All the events of one document, with the document itself."""
 
     document: Document
     events: tuple[Event, ...]
+    divisions: tuple[DivisionCount, ...] = ()  # kept so later runs know the source's home

@@ -136,7 +136,10 @@ def run_command(
                 transient=True,
             ) as progress,
         ):
-            _process(reader.read(list(inputs)), Pipeline(settings), store, summary, progress)
+            pipeline = Pipeline(settings)
+            # where each source's earlier articles were: bare town names of its new ones
+            pipeline.regions.restore(store.source_divisions())
+            _process(reader.read(list(inputs)), pipeline, store, summary, progress)
     except DatelineError as error:
         raise click.ClickException(str(error)) from error
     if not quiet:

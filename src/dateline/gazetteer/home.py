@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from dateline.gazetteer.normalize import normalize_name
 from dateline.gazetteer.weights import weights
-from dateline.types import Place, Precision
+from dateline.types import DivisionCount, Place, Precision
 
 Division = tuple[str, str]  # (country code, first-level division name)
 
@@ -59,10 +59,11 @@ class SourceRegions:
 
     def learn(
         self, source: str | None, doc_id: str, places: Iterable[tuple[str, Place, float]]
-    ) -> None:
-        """Record the (name, place, score) triples resolved in one document of ``source``."""
+    ) -> tuple[DivisionCount, ...]:
+        """Record the (name, place, score) triples resolved in one document of ``source``;
+        returns what was learned from it, for ``restore`` in a later process."""
         if not source:
-            return
+            return ()
         least = weights()["home_min_score"]
         names: dict[str, Division] = {}
         for name, place, score in places:
@@ -75,8 +76,17 @@ class SourceRegions:
             ):
                 continue
             names.setdefault(normalize_name(name), division)
-        if names:
-            self._seen[source][doc_id] = Counter(names.values())
+        if not names:
+            return ()
+        counts = Counter(names.values())
+        self._seen[source][doc_id] = counts
+        return tuple(DivisionCount(c, a, n) for (c, a), n in sorted(counts.items()))
+
+    def restore(self, learned: Iterable[tuple[str, str, DivisionCount]]) -> None:
+        """Take back (source, doc_id, count) rows that ``learn`` returned in earlier runs."""
+        for source, doc_id, count in learned:
+            seen = self._seen[source].setdefault(doc_id, Counter())
+            seen[(count.country, count.admin1)] = count.names
 
     def home(self, source: str | None, leave_out: str | None = None) -> HomeRegions:
         """The home regions of ``source``, learned from its documents other than ``leave_out``."""

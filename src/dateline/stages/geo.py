@@ -147,7 +147,7 @@ def _text(parsed: ParsedDoc, start: int, end: int) -> str:
     return text[parsed.tokens[start].start : parsed.tokens[end - 1].end]
 
 
-def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
+def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int, gazetteer: Gazetteer) -> list[_Phrase]:
     """Places announced by a place word: "X neighbourhood", "town of X", "X province"."""
     tokens = parsed.tokens
     phrases: list[_Phrase] = []
@@ -181,6 +181,12 @@ def _cue_phrases(parsed: ParsedDoc, lower: int, upper: int) -> list[_Phrase]:
             # "Oxford Street", "London Bridge": the street's name, not the town it is in
             phrases.append(_Phrase(_text(parsed, name_start, i + 1), name_start, i + 1, "street"))
             continue
+        if named_before and kind == "site" and not token.text[:1].isupper():
+            name = _text(parsed, name_start, i)
+            if _is_place_name(gazetteer, name, "", True, i - name_start):
+                # "a Baghdad hospital", "the Athens school board": the town it is in
+                phrases.append(_Phrase(name, name_start, i, None))
+                continue
         if named_before:
             name_end = i + 1 if kind == "site" and token.text[:1].isupper() else i
             if place_kind(_text(parsed, name_start, i + 1)) == "sub_place":
@@ -633,7 +639,7 @@ _FOLLOWING_WINDOW = 10  # tokens: "the X bastion in the province of Y" codes X a
 def _sentence_phrases(
     parsed: ParsedDoc, lower: int, upper: int, gazetteer: Gazetteer
 ) -> list[_Phrase]:
-    phrases = _cue_phrases(parsed, lower, upper)
+    phrases = _cue_phrases(parsed, lower, upper, gazetteer)
     taken = {i for p in phrases for i in range(p.start, p.end)}
     phrases += _entity_phrases(parsed, lower, upper, taken, gazetteer)
     taken = {i for p in phrases for i in range(p.start, p.end)}

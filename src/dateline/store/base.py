@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from types import TracebackType
 from typing import Protocol, Self
 
 import pycountry
 
 from dateline.errors import BadInputError
-from dateline.types import Document, Event, Extraction, Rejection
+from dateline.types import DivisionCount, Document, Event, Extraction, Rejection
 
 
 class Store(Protocol):
@@ -33,6 +34,11 @@ class Store(Protocol):
 
     def add_rejection(self, rejection: Rejection) -> bool:
         """Store a rejection; True when no rejection with its origin, line and reason was there."""
+        ...
+
+    def source_divisions(self) -> Iterable[tuple[str, str, DivisionCount]]:
+        """(source, doc_id, division count) of the stored documents that name their source:
+        what their pipeline learned of each source's home regions."""
         ...
 
     def events(

@@ -20,9 +20,17 @@ from typing import Any, Self
 from dateline.errors import BadInputError, StoreError
 from dateline.serialize import event_from_dict, event_to_dict
 from dateline.store.base import country_code
-from dateline.types import Actor, Document, Event, Extraction, Rejection, RejectReason
+from dateline.types import (
+    Actor,
+    DivisionCount,
+    Document,
+    Event,
+    Extraction,
+    Rejection,
+    RejectReason,
+)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # MIGRATIONS[n] takes a database from schema version n to n + 1.
 MIGRATIONS: tuple[str, ...] = (
@@ -108,6 +116,16 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX IF NOT EXISTS events_type_dates ON events(event_type, date_end, date_start);
     CREATE INDEX IF NOT EXISTS events_date_end ON events(date_end);
     CREATE INDEX IF NOT EXISTS events_lat_lon ON events(lat, lon);
+    """,
+    # 3 -> 4: where each document's places lie, so a later run knows its source's home.
+    """
+    CREATE TABLE IF NOT EXISTS document_divisions (
+        doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        admin1 TEXT NOT NULL,
+        names INTEGER NOT NULL,
+        PRIMARY KEY (doc_id, country, admin1)
+    );
     """,
 )
 
@@ -281,6 +299,11 @@ class SQLiteStore:
                 " WHERE doc_id = ?",
                 (doc.doc_id, doc.doc_id),
             )
+            self._db.executemany(
+                "INSERT INTO document_divisions (doc_id, country, admin1, names)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [(doc.doc_id, d.country, d.admin1, d.names) for d in extraction.divisions],
+            )
         return new
 
     def add_rejection(self, rejection: Rejection) -> bool:
@@ -294,6 +317,16 @@ class SQLiteStore:
             return cursor.rowcount == 1
 
     # ------------------------------------------------------------------ reads
+
+    def source_divisions(self) -> Iterator[tuple[str, str, DivisionCount]]:
+        """(source, doc_id, division count) of every stored document that names its source."""
+        rows = self._db.execute(
+            "SELECT d.source, v.doc_id, v.country, v.admin1, v.names"
+            " FROM document_divisions AS v JOIN documents AS d USING (doc_id)"
+            " WHERE d.source IS NOT NULL ORDER BY v.doc_id"
+        )
+        for source, doc_id, country, admin1, names in rows:
+            yield source, doc_id, DivisionCount(country, admin1, names)
 
     def has_document(self, doc_id: str) -> bool:
         row = self._db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
