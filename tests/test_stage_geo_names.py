@@ -66,3 +66,27 @@ def test_a_town_before_a_lower_case_site_word_is_the_town(run_stages: StageRunne
     found = _mentions(run_stages, "A bomb exploded at a Baghdad hospital on Monday.")
     assert set(found) == {"Baghdad"}
     assert found["Baghdad"].place.precision == Precision.TOWN
+
+
+def test_a_person_s_surname_or_a_speaker_is_no_small_place(run_stages: StageRunner) -> None:
+    # Nelson is also a town in Canada and a region of New Zealand
+    text = "Councillor Dewly Nelson backed the plan. Nelson says the plan works."
+    assert "Nelson" not in _mentions(run_stages, text)
+
+
+def test_a_large_town_may_speak(run_stages: StageRunner) -> None:
+    text = "Protesters marched in Gainesville on Friday. Gainesville says no to the plan."
+    found = [m for m in run_stages(text).placed.mentions if m.text == "Gainesville"]
+    assert len(found) == 2
+
+
+def test_people_named_by_nationality_are_not_a_place(run_stages: StageRunner) -> None:
+    found = _mentions(run_stages, "Three Canadians were hurt, Canadian officials said.")
+    assert set(found) == {"Canadian"}
+    assert found["Canadian"].place.country == "CA"
+
+
+def test_a_place_s_span_leaves_out_its_article(run_stages: StageRunner) -> None:
+    text = "The United States and Canada met. Later the United States said talks went well."
+    mentions = run_stages(text).placed.mentions
+    assert [m.text for m in mentions if "United States" in m.text] == ["United States"] * 2

@@ -292,9 +292,7 @@ def _entity_phrases(
             if last == "settlement" and parsed.tokens[end - 1].text == words[-1]:
                 end -= 1  # "Fargo city": the span is the name
             name, kind = " ".join(words[:-1]), last
-        start = mention.token_start
-        if start + 1 < mention.token_end and parsed.tokens[start].text.lower() == "the":
-            start += 1  # "the United States": the name starts after the article
+        start = _after_article(parsed.tokens, mention.token_start, mention.token_end)
         if kind is None and (bare := _without_direction(gazetteer, name)) is not None:
             name, start = bare, start + 1
         if name:
@@ -309,12 +307,18 @@ def _known_names(
     taken = {i for p in found for i in range(p.start, p.end)}
     phrases = []
     for mention in parsed.entities:
-        if not (lower <= mention.token_start < upper) or mention.token_start in taken:
+        start = _after_article(parsed.tokens, mention.token_start, mention.token_end)
+        if not (lower <= start < upper) or start in taken:
             continue
         name = _strip_name(mention.text)
         if name and normalize_name(name) in known:
-            phrases.append(_Phrase(name, mention.token_start, mention.token_end, None))
+            phrases.append(_Phrase(name, start, mention.token_end, None))
     return phrases
+
+
+def _after_article(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Where a name starts: "the United States" is named after its article."""
+    return start + 1 if start + 1 < end and tokens[start].text.lower() == "the" else start
 
 
 _PLACE_PREPOSITIONS = {"in", "near", "from", "at", "outside", "across", "into"}
@@ -352,13 +356,14 @@ def _mislabelled_places(
     for start, end, label in spans:
         if any(j in taken for j in range(start, end)):
             continue
-        if start + 1 < end and tokens[start].text.lower() == "the":
-            start += 1
+        start = _after_article(tokens, start, end)
         name = _strip_name(_text(parsed, start, end))
         if not name or not name[:1].isupper():
             continue
         if label == "NORP":
-            if (code := country_of_demonym(name.split()[-1])) is not None:
+            # "Canadian troops" names a country; "three Canadians" names people
+            plural = tokens[end - 1].tag in {"NNS", "NNPS"}
+            if not plural and (code := country_of_demonym(name.split()[-1])) is not None:
                 phrases.append(_Phrase(code, start, end, "demonym", label=label))
             continue
         after_preposition = start > lower and tokens[start - 1].text.lower() in _PLACE_PREPOSITIONS
@@ -698,33 +703,70 @@ def _resolve_document(
     return resolved, focus
 
 
-def _person_words(parsed: ParsedDoc) -> frozenset[str]:
-    """The words of the names the article gives people ("Tamerlan" of "Tamerlan Tsarnaev")."""
-    return frozenset(
-        word
+@dataclass(frozen=True)
+class _People:
+    """The words of the names the article gives people ("Tamerlan" of "Tamerlan Tsarnaev"),
+    their surnames (the last word of a name of two words or more) and the names that speak
+    ("Nelson says")."""
+
+    words: frozenset[str]
+    surnames: frozenset[str]
+    speakers: frozenset[str]
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(load_json("modality.json")["reporting_verbs"])
+
+
+def _speakers(parsed: ParsedDoc) -> set[str]:
+    """Capitalised subjects of a reporting verb: "Nelson says", "Martin told reporters"."""
+    verbs = _reporting_verbs()
+    return {
+        token.text
+        for token in parsed.tokens
+        if token.dep == "nsubj"
+        and token.pos == "PROPN"
+        and parsed.tokens[token.head].lemma.lower() in verbs
+    }
+
+
+def _people(parsed: ParsedDoc) -> _People:
+    names = [
+        [word for word in _strip_name(m.text).split() if word[:1].isupper()]
         for m in parsed.entities
         if m.label == "PERSON"
-        for word in _strip_name(m.text).split()
-        if word[:1].isupper()
+    ]
+    return _People(
+        frozenset(word for name in names for word in name),
+        frozenset(name[-1] for name in names if len(name) > 1),
+        frozenset(_speakers(parsed)),
     )
 
 
 def _person_not_place(
-    parsed: ParsedDoc, gazetteer: Gazetteer, phrase: _Phrase, people: frozenset[str]
+    parsed: ParsedDoc, gazetteer: Gazetteer, phrase: _Phrase, people: _People
 ) -> bool:
-    """A name without a place word whose every word is a person's name in this article,
-    and which is no country, division or large town of that exact name ("in Derry" is
-    a place even where the tagger calls Derry a person)."""
-    if phrase.kind is not None or not all(w in people for w in phrase.name.split()):
+    """A name without a place word that stands for a person: the surname of someone the
+    article names in full, the subject of "said" ("Nelson says") unless a large town has
+    that name, or a name whose every word is a person's name in the article unless a
+    division or a large town has it. "In Derry" is a place even where the tagger calls
+    Derry a person, and a country is a country."""
+    if phrase.kind is not None:
         return False
     if phrase.start > 0 and parsed.tokens[phrase.start - 1].text.lower() in _INSIDE_PREPOSITIONS:
         return False
-    for c in gazetteer.lookup(phrase.name, limit=5):
-        if c.match == "exact" and (
-            c.feature in {"country", "admin1", "region"} or c.population >= _BIG_TOWN
-        ):
-            return False
-    return True
+    exact = [c for c in gazetteer.lookup(phrase.name, limit=5) if c.match == "exact"]
+    if any(c.feature == "country" for c in exact):
+        return False
+    if phrase.name in people.surnames:
+        return True
+    big = any(c.feature == "city" and c.population >= _BIG_TOWN for c in exact)
+    if phrase.name in people.speakers:  # "Gainesville says no": a city may speak, a region not
+        return not big
+    if not all(w in people.words for w in phrase.name.split()):
+        return False
+    return not (big or any(c.feature in {"admin1", "region"} for c in exact))
 
 
 def locate(timed: TimedDoc, *, gazetteer_path: Path, home: HomeRegions = NO_HOME) -> PlacedDoc:
@@ -735,7 +777,7 @@ def locate(timed: TimedDoc, *, gazetteer_path: Path, home: HomeRegions = NO_HOME
     """
     parsed = timed.parsed
     gazetteer = _gazetteer(str(gazetteer_path))
-    people = _person_words(parsed)
+    people = _people(parsed)
     found_phrases = [
         [
             p
