@@ -25,6 +25,7 @@ from dateline.store.sqlite import MIGRATIONS, _statements
 from dateline.types import (
     Actor,
     DateInterval,
+    DivisionCount,
     Document,
     Event,
     EventDate,
@@ -428,6 +429,21 @@ def test_ingest_runs_the_pipeline_and_stores_the_events(tmp_path: Path) -> None:
         assert listed["total"] == len(body["events"])
         stored = test_client.get(f"/api/documents/{body['doc_id']}").json()
         assert stored["source"] == "Test Wire" and stored["published"] == "2013-07-29"
+
+
+@pytest.mark.slow
+def test_ingest_knows_where_a_source_s_stored_articles_were(tmp_path: Path) -> None:
+    path = tmp_path / "courier.db"
+    earlier = Document.from_text("An earlier article.", source="East Texas Courier")
+    with SQLiteStore(path) as store:
+        store.add_extraction(Extraction(earlier, (), (DivisionCount("US", "Texas", 3),)))
+    text = "About 200 parents protested outside the Athens school board offices on Thursday."
+    article = {"text": text, "published": "2024-03-08", "source": "East Texas Courier"}
+    good = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(path, token="s3cret", tiles=None)) as test_client:
+        created = test_client.post("/api/documents", json=article, headers=good)
+    assert created.status_code == 201, created.text
+    assert [e["location"]["admin1"] for e in created.json()["events"]] == ["Texas"]
 
 
 def test_listed_events_are_event_to_dict_records_in_todays_shape(tmp_path: Path) -> None:

@@ -58,9 +58,13 @@ class ServerState:
         return db
 
     def pipeline(self) -> Pipeline:
-        """The extraction pipeline, built on the first ingest (the model loads then)."""
+        """The extraction pipeline, built on the first ingest (the model loads then), knowing
+        where the stored articles of each source were."""
         if self._pipeline is None:
-            self._pipeline = Pipeline(self.settings)
+            pipeline = Pipeline(self.settings)
+            with SQLiteStore(self.db) as store:
+                pipeline.regions.restore(store.source_divisions())
+            self._pipeline = pipeline
         return self._pipeline
 
     def close(self) -> None:
