@@ -146,3 +146,22 @@ def test_the_cli_recognises_places_in_raw_text(tmp_path: Path) -> None:
     assert 0 <= data["recognition_precision"] <= 1
     assert data["gold_spans"] == 2 and data["recognition_recall"] > 0
     assert "recognition_f1" in data
+
+
+def test_names_beyond_the_oracle_are_counted_by_why(tmp_path: Path, gazetteer: Gazetteer) -> None:
+    text = "Rain fell on Qwzxvlk and on Paris."
+    made_up, paris = text.index("Qwzxvlk"), text.index("Paris")
+    (tmp_path / "c.xml").write_text(
+        f"""<articles><article docid="1"><text>{text}</text><toponyms>
+<toponym><start>{made_up}</start><end>{made_up + 7}</end><phrase>Qwzxvlk</phrase>
+<gaztag><lat>10.0</lat><lon>10.0</lon></gaztag></toponym>
+<toponym><start>{paris}</start><end>{paris + 5}</end><phrase>Paris</phrase>
+<gaztag><lat>-60.0</lat><lon>0.0</lon></gaztag></toponym>
+</toponyms></article></articles>""",
+        encoding="utf-8",
+    )
+    scores = score_gold_toponyms(read_geo_corpus(tmp_path / "c.xml"), gazetteer)
+    beyond = scores.to_dict()["beyond_oracle"]
+    assert scores.oracle161 == 0.0
+    assert beyond["most_common_no_entry"] == [("Qwzxvlk", 1)]
+    assert beyond["most_common_only_far_away"] == [("Paris", 1)]

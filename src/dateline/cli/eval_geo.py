@@ -48,8 +48,10 @@ def geo_command(
 
     Prints accuracy within 161 km, the median error, the AUC of the log error curve
     (lower is better) and the oracle: the share of gold toponyms for which the index
-    holds some place of that name within 161 km. Without --gold-toponyms places are
-    also recognised in the raw text, and toponym precision, recall and F1 are printed
+    holds some place of that name within 161 km. The names beyond the oracle are
+    listed: those the index lacks, and those it holds only far away. Without
+    --gold-toponyms places are also recognised in the raw text, and toponym
+    precision, recall and F1 are printed
     (a predicted span must have the gold span's offsets).
 
     \b
@@ -123,4 +125,12 @@ def _print(scores: GeoScores, name: str, part: str, gazetteer: Gazetteer) -> Non
         table.add_row(*row)
     console = Console()
     console.print(table)
+    beyond = data["beyond_oracle"]
+    for key, count, what in (
+        ("most_common_no_entry", beyond["no_entry"], "have no entry in the index"),
+        ("most_common_only_far_away", beyond["only_far_away"], "have entries only >161 km away"),
+    ):
+        if count:
+            names = ", ".join(f"{n} ({k})" for n, k in beyond[key])
+            console.print(f"{count} gold toponyms {what}; most often: {names}", soft_wrap=True)
     console.print(f"index: {gazetteer.path}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,7 @@ from dateline.gazetteer.resolve import (
 from dateline.types import Place
 
 ACCURATE_KM = 161.0
+_LISTED = 15  # names listed beyond the oracle
 MAX_ERROR_KM = 20039.0  # half the earth's circumference
 
 Advance = Callable[[], None]
@@ -53,6 +55,9 @@ class GeoScores:
     toponyms: int = 0  # gold toponyms with coordinates that were scored
     errors: list[float] = field(default_factory=list)
     oracle_hits: int = 0
+    # gold toponyms beyond the oracle: the index has no entry of that name, or only far away
+    missing: Counter[str] = field(default_factory=Counter)
+    far: Counter[str] = field(default_factory=Counter)
     recognised_true: int = 0  # predicted spans that match a gold span
     predicted: int = 0
     gold_spans: int = 0
@@ -96,6 +101,12 @@ class GeoScores:
             "median_km": round(self.median_km, 1),
             "mean_km": round(self.mean_km, 1),
             "auc": round(self.auc, 4),
+            "beyond_oracle": {
+                "no_entry": sum(self.missing.values()),
+                "only_far_away": sum(self.far.values()),
+                "most_common_no_entry": self.missing.most_common(_LISTED),
+                "most_common_only_far_away": self.far.most_common(_LISTED),
+            },
         }
         if (recognition := self.recognition) is not None:
             data.update(
@@ -114,12 +125,14 @@ def _error(place: Place | None, gold: GoldToponym) -> float:
     return haversine_km(place.lat, place.lon, gold.lat, gold.lon)
 
 
-def _oracle(gazetteer: Gazetteer, gold: GoldToponym) -> bool:
+def _oracle(gazetteer: Gazetteer, gold: GoldToponym, scores: GeoScores) -> None:
+    """Count the toponym in the oracle, or among the names beyond it."""
     assert gold.lat is not None and gold.lon is not None
-    return any(
-        haversine_km(c.lat, c.lon, gold.lat, gold.lon) <= ACCURATE_KM
-        for c in candidates(gazetteer, gold.text)
-    )
+    found = candidates(gazetteer, gold.text)
+    if any(haversine_km(c.lat, c.lon, gold.lat, gold.lon) <= ACCURATE_KM for c in found):
+        scores.oracle_hits += 1
+    else:
+        (scores.far if found else scores.missing)[gold.text] += 1
 
 
 def score_gold_toponyms(
@@ -150,7 +163,7 @@ def score_gold_toponyms(
         for toponym, result in zip(document.located, resolved, strict=True):
             scores.toponyms += 1
             scores.errors.append(_error(result.place if result else None, toponym))
-            scores.oracle_hits += _oracle(gazetteer, toponym)
+            _oracle(gazetteer, toponym, scores)
         if advance:
             advance()
     return scores
@@ -184,7 +197,7 @@ def score_end_to_end(
                 continue
             scores.toponyms += 1
             scores.errors.append(_error(place, toponym))
-            scores.oracle_hits += _oracle(gazetteer, toponym)
+            _oracle(gazetteer, toponym, scores)
         if advance:
             advance()
     return scores
