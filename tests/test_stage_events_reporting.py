@@ -63,6 +63,35 @@ def test_a_road_between_two_towns_is_one_event(find_events: EventFinder) -> None
     assert len(villages) == 2
 
 
+def test_of_a_road_s_two_ends_the_one_the_story_is_about_is_the_place(
+    find_events: EventFinder,
+) -> None:
+    text = (
+        "Mandera residents fled after the attack. A roadside bomb struck a police truck on "
+        "the road between Garissa and Mandera, Kenya, on Monday. Mandera police said four "
+        "officers died."
+    )
+    found = find_events(text, merged=False)
+    assert [normalize_name(e.location.name) for e in found] == ["mandera"]
+    # without the story's other mentions, the nearer end stands
+    (alone,) = find_events(text.split(". ")[1], merged=False)
+    assert normalize_name(alone.location.name) == "garissa"
+
+
+def test_a_town_told_before_is_not_the_town_its_distance_is_measured_from(
+    find_events: EventFinder,
+) -> None:
+    text = (
+        "Government troops retook the Malian town of Bourem on Tuesday. Rebels had seized "
+        "the town, about 90 kilometres north of Gao, on Sunday."
+    )
+    assert {normalize_name(e.location.name) for e in find_events(text, merged=False)} == {"bourem"}
+    (village,) = find_events(
+        "Rebels seized a village about 90 kilometres north of Gao, Mali, on Sunday."
+    )
+    assert normalize_name(village.location.name) == "gao"
+
+
 # ------------------------------------------------------------------ suspicions and kinds
 
 

@@ -303,16 +303,28 @@ def _entity_phrases(
 def _known_names(
     parsed: ParsedDoc, lower: int, upper: int, found: list[_Phrase], known: Mapping[str, object]
 ) -> list[_Phrase]:
-    """Entities of any label that name a place already resolved in this article."""
+    """Entities of any label, and untagged names, that name a place already resolved in
+    this article: one name, one place ("Afgooye" the model tags in the headline only)."""
+    tokens = parsed.tokens
     taken = {i for p in found for i in range(p.start, p.end)}
+    spans = [(m.token_start, m.token_end) for m in parsed.entities]
+    i = lower
+    while i < upper:
+        if tokens[i].ent_type == "" and _is_name_token(tokens[i]):
+            end = max(_name_after(tokens, i, upper), i + 1)
+            spans.append((i, end))
+            i = end
+        else:
+            i += 1
     phrases = []
-    for mention in parsed.entities:
-        start = _after_article(parsed.tokens, mention.token_start, mention.token_end)
-        if not (lower <= start < upper) or start in taken:
+    for first, end in spans:
+        start = _after_article(tokens, first, end)
+        if not (lower <= start < upper) or any(j in taken for j in range(start, end)):
             continue
-        name = _strip_name(mention.text)
+        name = _strip_name(_text(parsed, start, end))
         if name and normalize_name(name) in known:
-            phrases.append(_Phrase(name, start, mention.token_end, None))
+            phrases.append(_Phrase(name, start, end, None))
+            taken.update(range(start, end))
     return phrases
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -138,6 +139,7 @@ class _Builder:
         self.last_event_sentence = -10
         self.reference: DateInterval | None = None
         self.town = story_town(doc.placed)
+        self.salience = Counter(m.place.name for m in doc.placed.mentions)
         # without a publication date, the day the article names stands in for it
         self.day = story_day(doc.timed) if doc.document.published is None else None
         self.latest = latest_day(doc.timed) if doc.document.published is None else None
@@ -148,9 +150,17 @@ class _Builder:
     def _location(self, tree: SentenceTree, trigger: Trigger) -> tuple[Place, Span | None] | None:
         sentence = tree.sentence.index
         places = [m for m in self.doc.placed.mentions if m.sentence == sentence]
-        found = arguments.place_for(tree, trigger, places)
+        found = arguments.place_for(tree, trigger, places, self.salience)
         coarse = found is None or found.place.precision == Precision.COUNTRY
         if coarse and self.events and arguments.names_the_same_place(tree):
+            return self.events[-1].location, None
+        if (
+            found is not None
+            and self.events
+            and arguments.measured_from(tree, found)
+            and arguments.names_a_known_town(tree, trigger)
+        ):
+            # "seized the town, about 90 kilometres north of Gao": the town told before
             return self.events[-1].location, None
         if found is not None:
             return found.place, found.span

@@ -7,7 +7,7 @@ caller falls back to the defaults of the event class and the article.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dateline.stages.datelines import dateline_end
 from dateline.stages.events.lexicon import lexicon
@@ -160,9 +160,16 @@ def _non_subject_subtree(tree: SentenceTree, root: int) -> set[int]:
 
 
 def place_for(
-    tree: SentenceTree, trigger: Trigger, places: Sequence[PlaceMention]
+    tree: SentenceTree,
+    trigger: Trigger,
+    places: Sequence[PlaceMention],
+    salience: Mapping[str, int] | None = None,
 ) -> PlaceMention | None:
-    """The place attached to the trigger, else the closest place of the sentence."""
+    """The place attached to the trigger, else the closest place of the sentence.
+
+    ``salience``: how often the article names each place; of the two ends of "the road
+    between A and B", the one the article names more is the event's.
+    """
     places = [p for p in places if not _names_a_nationality(tree, p) and not is_dateline(tree, p)]
     if not places:
         return None
@@ -184,7 +191,27 @@ def place_for(
     parts = [p for p in attached if p.place.precision in _SUB_PLACES and p.token_start in own]
     if parts:
         pool = parts  # a part of a town the trigger governs ("posts in Old Park ... Belfast")
-    return min(pool, key=lambda p: abs(p.token_start - trigger.head))
+    nearest = min(pool, key=lambda p: abs(p.token_start - trigger.head))
+    ends = _between(tree, nearest, pool)
+    if salience and ends:
+        return max([nearest, *ends], key=lambda p: salience.get(p.place.name, 0))
+    return nearest
+
+
+def _between(
+    tree: SentenceTree, place: PlaceMention, places: Sequence[PlaceMention]
+) -> list[PlaceMention]:
+    """The other end of "between ``place`` and X", if ``places`` holds it."""
+    word = next(
+        (a.i for a in tree.ancestors(place.token_end - 1) if a.lemma.lower() == "between"), None
+    )
+    if word is None:
+        return []
+    return [
+        other
+        for other in places
+        if other is not place and any(a.i == word for a in tree.ancestors(other.token_end - 1))
+    ]
 
 
 def _names_a_nationality(tree: SentenceTree, place: PlaceMention) -> bool:
@@ -233,6 +260,28 @@ def names_the_same_place(tree: SentenceTree) -> bool:
         token.lemma.lower() in scenes
         and any(c.lemma.lower() == "the" for c in tree.children(token.i, "det"))
         for token in tokens
+    )
+
+
+def measured_from(tree: SentenceTree, place: PlaceMention) -> bool:
+    """ "about 90 kilometres north of Gao": the place a distance is measured from."""
+    modality = lexicon().modality
+    ancestors = list(tree.ancestors(place.token_end - 1))[:2]
+    if len(ancestors) < 2 or ancestors[0].lemma.lower() != "of":
+        return False
+    compass = ancestors[1]
+    return compass.lemma.lower() in modality["compass_words"] and any(
+        child.lemma.lower() in modality["distance_units"] for child in tree.children(compass.i)
+    )
+
+
+def names_a_known_town(tree: SentenceTree, trigger: Trigger) -> bool:
+    """ "the rebels had seized the town": the trigger's object is a town the story named."""
+    nouns = lexicon().modality["same_place_nouns"]
+    return any(
+        child.lemma.lower() in nouns
+        and any(d.lemma.lower() == "the" for d in tree.children(child.i, "det"))
+        for child in tree.children(trigger.head, "dobj", "nsubjpass")
     )
 
 
