@@ -38,7 +38,7 @@ from dateline.stages.events.settle import (
 )
 from dateline.stages.events.syntax import SentenceTree
 from dateline.stages.events.triggers import Trigger, find_triggers, is_reported_event
-from dateline.stages.geo import place_kind
+from dateline.stages.geo.names import place_kind
 from dateline.types import (
     Actor,
     ActorDoc,
