@@ -152,3 +152,13 @@ def test_what_was_learned_is_given_back_and_restored() -> None:
     later = SourceRegions()
     later.restore(("courier", "a", count) for count in learned)
     assert later.home("courier") == first.home("courier")
+
+
+def test_a_document_learned_again_replaces_what_it_taught() -> None:
+    regions = SourceRegions()
+    regions.learn("courier", "a", [("Tyler", _town("Tyler", "Texas"), 0.9)])
+    regions.learn("courier", "a", [("Tyler", _town("Tyler", "Texas"), 0.9)])
+    regions.learn("courier", "b", [("Dayton", _town("Dayton", "Ohio"), 0.9)])
+    home = regions.home("courier")
+    assert home.shares == {("US", "Texas"): 0.5, ("US", "Ohio"): 0.5} and home.documents == 2
+    assert regions.home("courier", leave_out="b").shares == {("US", "Texas"): 1.0}

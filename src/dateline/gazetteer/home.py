@@ -56,6 +56,8 @@ class SourceRegions:
     def __init__(self) -> None:
         # source -> document -> the divisions of its distinct, confidently placed names
         self._seen: dict[str, dict[str, Counter[Division]]] = defaultdict(dict)
+        # source -> the sum over its documents, kept as they come (a paper's archive is long)
+        self._totals: dict[str, Counter[Division]] = defaultdict(Counter)
 
     def learn(
         self, source: str | None, doc_id: str, places: Iterable[tuple[str, Place, float]]
@@ -79,26 +81,31 @@ class SourceRegions:
         if not names:
             return ()
         counts = Counter(names.values())
-        self._seen[source][doc_id] = counts
+        for division, count in counts.items():
+            self._record(source, doc_id, division, count)
         return tuple(DivisionCount(c, a, n) for (c, a), n in sorted(counts.items()))
 
     def restore(self, learned: Iterable[tuple[str, str, DivisionCount]]) -> None:
         """Take back (source, doc_id, count) rows that ``learn`` returned in earlier runs."""
         for source, doc_id, count in learned:
-            seen = self._seen[source].setdefault(doc_id, Counter())
-            seen[(count.country, count.admin1)] = count.names
+            self._record(source, doc_id, (count.country, count.admin1), count.names)
+
+    def _record(self, source: str, doc_id: str, division: Division, names: int) -> None:
+        seen = self._seen[source].setdefault(doc_id, Counter())
+        self._totals[source][division] += names - seen[division]
+        seen[division] = names
 
     def home(self, source: str | None, leave_out: str | None = None) -> HomeRegions:
         """The home regions of ``source``, learned from its documents other than ``leave_out``."""
         if not source or source not in self._seen:
             return NO_HOME
-        counts: Counter[Division] = Counter()
-        documents = 0
-        for doc_id, divisions in self._seen[source].items():
-            if doc_id != leave_out:
-                counts.update(divisions)
-                documents += 1
+        documents = self._seen[source]
+        counts = self._totals[source].copy()
+        if leave_out in documents:
+            counts.subtract(documents[leave_out])
+        counts = +counts  # only the divisions some other document placed a name in
         total = sum(counts.values())
         if not total:
             return NO_HOME
-        return HomeRegions({d: n / total for d, n in counts.items()}, documents)
+        others = len(documents) - (leave_out in documents)
+        return HomeRegions({d: n / total for d, n in counts.items()}, others)
